@@ -62,6 +62,18 @@ public class SideScoreTests
         Assert.Equal(1, score.TrialCount);
     }
 
+    [Theory]
+    [InlineData(263.6, 6)] // summed in doubles, 6 x 263.6 / 6 came out as 263.59999999999997
+    [InlineData(0.1, 3)] // 0.1 + 0.1 + 0.1 = 0.30000000000000004, / 3 = 0.10000000000000002
+    public void Equal_trials_give_exactly_their_value_and_a_cv_of_zero(double value, int count)
+    {
+        var score = SideScore.FromTrials([.. Enumerable.Repeat(value, count)]);
+
+        Assert.Equal(value, score.Mean);
+        Assert.Equal(value, score.Max);
+        Assert.Equal(0, score.CvPercent);
+    }
+
     [Fact]
     public void Max_does_not_depend_on_order()
     {
