@@ -68,31 +68,47 @@ public static class MeasurementArbitraries
 
     public static Arbitrary<AnyEntry> AnyEntries()
     {
-        var code = Gen.Elements<string?>(
-            "hip-extension", "hip-abduction", "hip-external-rotation", "back-extension-endurance", "single-leg-bridge",
-            "HIP-EXTENSION", "hip-flexion", null);
-        var unit = Gen.Elements<string?>("N", "kgf", "lbf", "s", "kg", "", null);
-        var value = Gen.Frequency(
-            (8, Reading),
-            (1, Gen.Elements(0.0, -1.0, double.NaN, double.PositiveInfinity, 250.0, 700.0, 1600.0, 2500.0)));
-        var trials = Gen.Frequency(
-            (6, Gen.Choose(1, 6).SelectMany(n => value.ArrayOf(n)).Select(a => (IReadOnlyList<double>?)a)),
-            (1, Gen.Constant<IReadOnlyList<double>?>(null)),
-            (1, Gen.Constant<IReadOnlyList<double>?>(Array.Empty<double>())),
-            (1, value.ArrayOf(7).Select(a => (IReadOnlyList<double>?)a)));
-        var arm = Gen.Elements<double?>(null, null, 0.35, 0.04, 35.0, double.NaN);
-        var seconds = Gen.Frequency(
-            (3, Gen.Constant<double?>(null)),
-            (2, Gen.Choose(1, 6000).Select(i => (double?)(i / 10.0))),
-            (1, Gen.Elements<double?>(0.0, -5.0, double.NaN)));
+        // A well-formed entry for a random test of the catalogue, then up to two fields replaced by odd values,
+        // so that valid and invalid entries both come up often (about half each).
+        var good = Gen.Choose(10, 1500).Select(i => i / 10.0);
+        var goodTrials = Gen.Choose(1, 6).SelectMany(n => good.ArrayOf(n));
+        var wellFormed = Gen.Elements(TestCatalogue.All.ToArray()).SelectMany(t => t switch
+        {
+            { Kind: MeasureKind.Force } =>
+                from unit in Gen.Elements("N", "kgf", "lbf")
+                from l in goodTrials
+                from r in goodTrials
+                from arm in Gen.Elements<double?>(null, 0.35)
+                select new TestEntry(t.Code, unit, l, r, arm),
+            { Sided: true } =>
+                from unit in Gen.Elements<string?>(null, "s")
+                from l in goodTrials
+                from r in goodTrials
+                select new TestEntry(t.Code, unit, l, r),
+            _ => Gen.Choose(1, 6000).Select(i => new TestEntry(t.Code, Seconds: i / 10.0)),
+        });
+
+        var bad = Gen.Elements(0.0, -1.0, double.NaN, double.PositiveInfinity, 250.0, 700.0, 1600.0, 2500.0);
+        var oddTrials = Gen.OneOf(
+            Gen.Constant<IReadOnlyList<double>?>(null),
+            Gen.Constant<IReadOnlyList<double>?>(Array.Empty<double>()),
+            good.ArrayOf(7).Select(a => (IReadOnlyList<double>?)a),
+            from l in goodTrials from b in bad select (IReadOnlyList<double>?)[.. l, b]);
+        var mutations = new[]
+        {
+            Gen.Elements<string?>("hip-flexion", null, " ", "HIP-EXTENSION").Select(v => (Func<TestEntry, TestEntry>)(e => e with { Test = v })),
+            Gen.Elements<string?>("kg", "", null, "s", "N", "lbf").Select(v => (Func<TestEntry, TestEntry>)(e => e with { Unit = v })),
+            oddTrials.Select(v => (Func<TestEntry, TestEntry>)(e => e with { Left = v })),
+            oddTrials.Select(v => (Func<TestEntry, TestEntry>)(e => e with { Right = v })),
+            Gen.Elements<double?>(0.04, 35.0, double.NaN, 0.35, null).Select(v => (Func<TestEntry, TestEntry>)(e => e with { LeverArmM = v })),
+            Gen.Elements<double?>(null, 0.0, -5.0, double.NaN, 700.0, 95.0).Select(v => (Func<TestEntry, TestEntry>)(e => e with { Seconds = v })),
+        };
+        var mutation = Gen.OneOf(mutations);
 
         return Arb.From(
-            from c in code
-            from u in unit
-            from l in trials
-            from r in trials
-            from a in arm
-            from s in seconds
-            select new AnyEntry(new TestEntry(c, u, l, r, a, s)));
+            from entry in wellFormed
+            from count in Gen.Frequency((5, Gen.Constant(0)), (3, Gen.Constant(1)), (2, Gen.Constant(2)))
+            from changes in mutation.ArrayOf(count)
+            select new AnyEntry(changes.Aggregate(entry, (e, change) => change(e))));
     }
 }
