@@ -233,7 +233,9 @@ public class ScreeningValidationTests
     [Theory]
     [InlineData("s")]
     [InlineData(" S ")]
-    public void Hold_tests_accept_seconds_as_their_unit(string unit)
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Hold_tests_accept_seconds_or_a_blank_unit(string unit)
     {
         Assert.Empty(Validate(BackExtension with { Unit = unit }, SingleLegBridge with { Unit = unit }));
     }
