@@ -1,3 +1,4 @@
+using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
@@ -9,6 +10,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHipCheck(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+
+// Fail at start-up, not on the first report, when the evidence catalogue is malformed.
+app.Services.GetRequiredService<EvidenceCatalogue>();
 
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();

@@ -1,7 +1,9 @@
+using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Organisations;
+using HipCheck.Web.Reports;
 using HipCheck.Web.Screenings;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +27,8 @@ public static class WebExtensions
         services.AddScoped<OrganisationService>();
         services.AddScoped<AthleteService>();
         services.AddScoped<ScreeningRecorder>();
+        services.AddScoped<ScreeningReporter>();
+        services.AddSingleton(_ => LoadCatalogue(configuration));
         services.AddScoped<DemoSeeder>();
 
         services.AddRazorPages(options =>
@@ -70,6 +74,15 @@ public static class WebExtensions
         }));
         return services;
     }
+
+    /// <summary>
+    /// The evidence catalogue shipped with Core, or an organisation's own file at <c>Risk:CataloguePath</c>.
+    /// A malformed catalogue throws here, at start-up (Program resolves it before serving), not on a report.
+    /// </summary>
+    private static EvidenceCatalogue LoadCatalogue(IConfiguration configuration) =>
+        configuration["Risk:CataloguePath"] is { Length: > 0 } path
+            ? EvidenceCatalogue.Parse(File.ReadAllText(path))
+            : EvidenceCatalogue.Load();
 
     public static WebApplication MapHealth(this WebApplication app)
     {

@@ -3,6 +3,7 @@ using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
+using HipCheck.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,15 @@ public static class ScreeningsApi
                 ? TypedResults.Ok(ScreeningDocuments.ToDocument(screening))
                 : TypedResults.NotFound())
             .WithSummary("Get a screening's results");
+
+        group.MapGet("/{id:guid}/report", async Task<Results<Ok<ReportDocument>, NotFound>> (
+            Guid id, ClaimsPrincipal user, ScreeningReporter reporter, CancellationToken ct) =>
+            await reporter.ForUserAsync(user.UserId(), id, ct) is { } report
+                ? TypedResults.Ok(report)
+                : TypedResults.NotFound())
+            .WithSummary("Get a screening's risk report")
+            .WithDescription("Every rule of the evidence catalogue with its status (flagged, clear, not-assessed, not-applicable), "
+                + "the threshold used, the evidence behind it, norms and percentiles where a matching norm exists, and the disclaimer.");
 
         return group;
     }
