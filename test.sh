@@ -14,7 +14,7 @@ ROOT=$(pwd)
 CONFIGURATION=Release
 RESULTS="$ROOT/artifacts/test-results"
 # A hung suite is stopped and counted as failed rather than blocking CI.
-SUITE_TIMEOUT=15m
+SUITE_TIMEOUT=${HIPCHECK_SUITE_TIMEOUT:-15m}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
