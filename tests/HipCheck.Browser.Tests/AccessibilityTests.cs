@@ -38,6 +38,8 @@ public sealed class AccessibilityTests : BrowserTest
 
     private static IEnumerable<(string? Impact, string Text)> Report(string pageName, AxeResult axe)
     {
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{pageName}: {axe.Violations.Length} violations, {axe.Passes.Length} rules passed, {axe.Incomplete.Length} to review by hand {string.Join(",", axe.Incomplete.Select(i => i.Id))}");
         foreach (var violation in axe.Violations)
         {
             var targets = string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()));

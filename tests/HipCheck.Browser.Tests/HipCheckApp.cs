@@ -37,6 +37,9 @@ public sealed class HipCheckApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, ASP.NET serves only published static assets; the tests run the build
+        // output, so point it at the build's static web assets manifest (the CSS the pages link).
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={DatabasePath}");
         // Keep the test log readable: the app's warnings and errors still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -86,13 +86,14 @@ public static partial class HipCheckPages
     public static string Number(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // /Athletes (the list), not /Athletes/Create or an athlete's page.
-    [GeneratedRegex(@"/Athletes/?(\?.*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"://[^/]+/Athletes/?(\?.*)?$", RegexOptions.IgnoreCase)]
     public static partial Regex AthletesListUrl();
 
     // /Athletes/{id}: an id, not the create form.
-    [GeneratedRegex(@"/Athletes/(?!Create\b)[^/?#]+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"://[^/]+/Athletes/(?!Create\b)[^/?#]+$", RegexOptions.IgnoreCase)]
     public static partial Regex AthletePageUrl();
 
-    [GeneratedRegex(@"/Screenings/[^/?#]+$", RegexOptions.IgnoreCase)]
+    // /Screenings/{id}, not /Athletes/{id}/Screenings/New.
+    [GeneratedRegex(@"://[^/]+/Screenings/[^/?#]+$", RegexOptions.IgnoreCase)]
     public static partial Regex ScreeningResultUrl();
 }
