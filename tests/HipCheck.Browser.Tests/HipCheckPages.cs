@@ -83,6 +83,18 @@ public static partial class HipCheckPages
     public static ILocator ResultSection(IPage page, string testCode) =>
         page.Locator($"section[data-test='{testCode}']");
 
+    /// <summary>
+    /// The page is laid out for the screen's width and never scrolls sideways: a runner uses HipCheck
+    /// on a 390 px phone (a page without a viewport meta tag would be laid out 980 px wide there).
+    /// </summary>
+    public static async Task AssertFitsScreenAsync(IPage page, string screen)
+    {
+        var width = page.ViewportSize!.Width;
+        Assert.Equal(width, await page.EvaluateAsync<int>("() => window.innerWidth"));
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{new Uri(page.Url).AbsolutePath} scrolls sideways on the {screen} screen: {scrollWidth} px wide in {width} px");
+    }
+
     public static string Number(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // /Athletes (the list), not /Athletes/Create or an athlete's page.
