@@ -2,6 +2,7 @@ using HipCheck.Core.Athletes;
 using HipCheck.Core.Validation;
 using HipCheck.Web.Account;
 using HipCheck.Web.Data;
+using HipCheck.Web.Organisations;
 using HipCheck.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,7 @@ public sealed record AthleteSaveResult(SaveOutcome Outcome, Athlete? Athlete, IR
 /// Creates and edits athletes for the API and the pages alike. A runner has exactly one athlete profile,
 /// their own; coaches and researchers keep their athletes in teams they own.
 /// </summary>
-public sealed class AthleteService(HipCheckDb db, TimeProvider clock)
+public sealed class AthleteService(HipCheckDb db, OrganisationService organisations, TimeProvider clock)
 {
     public const string DefaultTeamName = "My team";
 
@@ -129,7 +130,7 @@ public sealed class AthleteService(HipCheckDb db, TimeProvider clock)
         return new AthleteSaveResult(SaveOutcome.Saved, athlete, []);
     }
 
-    private IReadOnlyList<FieldError> Validate(AthleteRequest r) =>
+    public IReadOnlyList<FieldError> Validate(AthleteRequest r) =>
         AthleteProfile.Validate(r.Name, r.Sex, r.BirthDate, r.BodyMassKg, r.HeightCm, r.Sport, r.DominantLeg, Today);
 
     private static void Apply(Athlete athlete, AthleteRequest r, DateTime now)
@@ -162,7 +163,15 @@ public sealed class AthleteService(HipCheckDb db, TimeProvider clock)
             return first;
         }
 
-        var team = new Team { Id = Guid.CreateVersion7(), Name = DefaultTeamName, CoachUserId = userId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        var organisation = await organisations.GetOrAddForUserAsync(userId, ct);
+        var team = new Team
+        {
+            Id = Guid.CreateVersion7(),
+            Name = DefaultTeamName,
+            CoachUserId = userId,
+            OrganisationId = organisation.Id,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
         db.Teams.Add(team);
         return team;
     }
