@@ -3,6 +3,8 @@
 #
 #   ./test.sh               every suite
 #   ./test.sh core web      only these suites (tests/HipCheck.<Name>.Tests, name case-insensitive)
+#   HIPCHECK_SCREENSHOTS=1 ./test.sh browser    also refreshes docs/screenshots/result.png
+#   HIPCHECK_SUITE_TIMEOUT=20m ./test.sh        a suite still running after this is stopped (default 15m)
 #
 # Results (a TRX and a console log per suite) go to artifacts/test-results/.
 # The last line is always "N passed, N failed"; the exit code is non-zero when anything failed,
@@ -38,7 +40,7 @@ install_chromium() {
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+  $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 }
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -131,9 +133,11 @@ for proj in "${projects[@]}"; do
   trx="$out/$name.trx"
   p=0
   f=0
+  skipped=0
   note=""
   if [ -f "$trx" ]; then
     p=$(counter "$trx" passed)
+    skipped=$(counter "$trx" notExecuted)
     f=$(($(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted)))
   fi
   if [ "$rc" -eq 8 ] && [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
@@ -147,6 +151,7 @@ for proj in "${projects[@]}"; do
     f=$((f + 1))
     note=" (exit code $rc without a failing test: host crashed, timed out or aborted)"
   fi
+  if [ "$skipped" -gt 0 ]; then note="$note ($skipped skipped)"; fi
   passed=$((passed + p))
   failed=$((failed + f))
   summary+=("$(printf '%-10s %4d passed, %4d failed%s' "$name" "$p" "$f" "$note")")
