@@ -25,6 +25,21 @@ public static partial class HipCheckPages
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeAttachedAsync();
     }
 
+    public static async Task LogOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToHaveCountAsync(0);
+    }
+
+    public static async Task LogInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(AthletesListUrl());
+    }
+
     /// <summary>Adds an athlete from the athletes list and answers the athlete page's address.</summary>
     public static async Task<string> AddAthleteAsync(IPage page, string name, double bodyMassKg)
     {
