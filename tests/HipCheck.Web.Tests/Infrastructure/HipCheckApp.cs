@@ -19,6 +19,8 @@ public sealed class HipCheckApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(folder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={Path.Combine(folder, "hipcheck.db")}");
+        // Keep test output readable: lifetime chatter off, warnings and errors still shown.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
     /// <summary>

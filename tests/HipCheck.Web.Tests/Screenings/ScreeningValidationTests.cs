@@ -113,6 +113,16 @@ public class ScreeningValidationTests : ApiTest
     }
 
     [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.3)]
+    public async Task Lever_arm_that_is_not_positive_is_named(double leverArmM)
+    {
+        // Not in the contract's key list; named like the other fields of a test.
+        var body = Bodies.Screening("2025-03-01", Bodies.HipExtension([200, 210], [190, 195], leverArmM: leverArmM));
+        await AssertRefused(body, "tests[0].leverArmM");
+    }
+
+    [Theory]
     [InlineData(-10.0)]
     [InlineData(0.0)]
     [InlineData(null)]
