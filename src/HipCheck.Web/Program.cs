@@ -1,6 +1,40 @@
+using HipCheck.Web.Account;
+using HipCheck.Web.Athletes;
+using HipCheck.Web.Data;
+using HipCheck.Web.Infrastructure;
+using HipCheck.Web.Screenings;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHipCheck(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.Services.MigrateDatabaseAsync();
+await app.Services.EnsureRolesAsync();
+await app.SeedDemoAsync();
 
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapOpenApi();
+app.MapScalarApiReference("/scalar", options => options.WithTitle("HipCheck API"));
+app.MapHealth();
+app.MapAuthApi();
+app.MapAthletesApi();
+app.MapScreeningsApi();
+app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("HipCheck is listening on {Urls}", string.Join(", ", app.Urls)));
+
+await app.RunAsync();

@@ -1,0 +1,156 @@
+using HipCheck.Core.Athletes;
+using HipCheck.Core.Measurement;
+using HipCheck.Web.Account;
+using HipCheck.Web.Athletes;
+using HipCheck.Web.Screenings;
+using HipCheck.Web.Teams;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipCheck.Web.Data;
+
+/// <summary>
+/// A demo workspace for Development: a coach with a club squad of 30 screened athletes, a runner with
+/// their own profile and an admin. The data are invented (fixed random seed), not from any study.
+/// </summary>
+public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> log)
+{
+    public static readonly (string Email, string Password, string Role)[] Logins =
+    [
+        ("coach@hipcheck.test", "Demo-coach-2026", Roles.Coach),
+        ("runner@hipcheck.test", "Demo-runner-2026", Roles.Runner),
+        ("admin@hipcheck.test", "Demo-admin-2026", Roles.Admin),
+    ];
+
+    private static readonly string[] FirstNames =
+    [
+        "Aino", "Ben", "Chloe", "Dev", "Elena", "Finn", "Grace", "Hugo", "Ines", "Jonas", "Kira", "Liam", "Maya", "Niko",
+        "Olivia", "Pavel", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Will", "Xenia", "Yusuf", "Zoe", "Amir", "Bea",
+        "Carl", "Dana",
+    ];
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (await users.FindByEmailAsync(Logins[0].Email) is not null)
+        {
+            return;
+        }
+
+        var accounts = new Dictionary<string, AppUser>();
+        foreach (var (email, password, role) in Logins)
+        {
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo user {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+
+            await users.AddToRoleAsync(user, role);
+            accounts[role] = user;
+        }
+
+        var random = new Random(2026);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var team = new Team { Id = Guid.CreateVersion7(), Name = "Riverside Harriers", CoachUserId = accounts[Roles.Coach].Id, CreatedUtc = now };
+        db.Teams.Add(team);
+
+        for (var i = 0; i < FirstNames.Length; i++)
+        {
+            var female = i % 2 == 0;
+            var athlete = NewAthlete($"{FirstNames[i]} {(char)('A' + (i * 7 % 26))}.", female, random, today, now);
+            athlete.TeamId = team.Id;
+            db.Athletes.Add(athlete);
+            AddScreening(athlete, today.AddDays(-120 - random.Next(30)), random, accounts[Roles.Coach].Id, now);
+            if (i % 3 == 0)
+            {
+                AddScreening(athlete, today.AddDays(-random.Next(5, 30)), random, accounts[Roles.Coach].Id, now);
+            }
+        }
+
+        var runner = NewAthlete("Robin Runner", female: true, random, today, now);
+        runner.OwnerUserId = accounts[Roles.Runner].Id;
+        db.Athletes.Add(runner);
+        AddScreening(runner, today.AddDays(-60), random, accounts[Roles.Runner].Id, now);
+        AddScreening(runner, today.AddDays(-3), random, accounts[Roles.Runner].Id, now);
+
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Seeded the demo workspace: team {Team} with {Count} athletes.", team.Name, FirstNames.Length);
+    }
+
+    private static Athlete NewAthlete(string name, bool female, Random random, DateOnly today, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Name = name,
+        Sex = female ? Sex.Female : Sex.Male,
+        BirthDate = today.AddYears(-(18 + random.Next(25))).AddDays(-random.Next(365)),
+        BodyMassKg = Math.Round(female ? 52 + random.NextDouble() * 18 : 62 + random.NextDouble() * 22, 1),
+        HeightCm = Math.Round(female ? 158 + random.NextDouble() * 18 : 170 + random.NextDouble() * 20),
+        Sport = "Distance running",
+        DominantLeg = random.Next(5) == 0 ? Side.Left : Side.Right,
+        CreatedUtc = now,
+        UpdatedUtc = now,
+    };
+
+    /// <summary>Plausible handheld-dynamometer forces with a random side-to-side difference of 0-25 %.</summary>
+    private void AddScreening(Athlete athlete, DateOnly date, Random random, string userId, DateTime now)
+    {
+        var screening = new Screening
+        {
+            Id = Guid.CreateVersion7(),
+            AthleteId = athlete.Id,
+            Date = date,
+            BodyMassKg = athlete.BodyMassKg,
+            CreatedByUserId = userId,
+            CreatedUtc = now,
+        };
+
+        foreach (var (test, perKg) in new[] { (TestCatalogue.HipExtension, 3.4), (TestCatalogue.HipAbduction, 2.4), (TestCatalogue.HipExternalRotation, 1.6) })
+        {
+            var strong = perKg * athlete.BodyMassKg * (0.8 + random.NextDouble() * 0.4);
+            var weak = strong * (1 - random.NextDouble() * 0.25);
+            var leftIsWeak = random.Next(2) == 0;
+            screening.Tests.Add(new ScreeningTest
+            {
+                Id = Guid.CreateVersion7(),
+                ScreeningId = screening.Id,
+                TestCode = test.Code,
+                EnteredUnit = "N",
+                LeftTrials = Trials(leftIsWeak ? weak : strong, random),
+                RightTrials = Trials(leftIsWeak ? strong : weak, random),
+            });
+        }
+
+        screening.Tests.Add(new ScreeningTest
+        {
+            Id = Guid.CreateVersion7(),
+            ScreeningId = screening.Id,
+            TestCode = TestCatalogue.BackExtensionEndurance.Code,
+            Seconds = Math.Round(60 + random.NextDouble() * 150),
+        });
+        db.Screenings.Add(screening);
+    }
+
+    private static List<double> Trials(double mean, Random random) =>
+        [.. Enumerable.Range(0, 3).Select(_ => Math.Round(mean * (0.95 + random.NextDouble() * 0.1), 1))];
+}
+
+public static class DemoSeederExtensions
+{
+    /// <summary>Seeds the demo workspace when Demo:Seed is true, and never in Production.</summary>
+    public static async Task SeedDemoAsync(this WebApplication app)
+    {
+        if (app.Environment.IsProduction() || !app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        foreach (var (email, password, role) in DemoSeeder.Logins)
+        {
+            app.Logger.LogWarning("Demo login ({Role}): {Email} / {Password}", role, email, password);
+        }
+    }
+}

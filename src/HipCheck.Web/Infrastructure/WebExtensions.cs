@@ -1,0 +1,70 @@
+using HipCheck.Web.Account;
+using HipCheck.Web.Athletes;
+using HipCheck.Web.Data;
+using HipCheck.Web.Screenings;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+
+namespace HipCheck.Web.Infrastructure;
+
+public static class WebExtensions
+{
+    /// <summary>Everything the app needs, so Program.cs reads as a table of contents.</summary>
+    public static IServiceCollection AddHipCheck(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHipCheckData(configuration, environment);
+        services.AddHipCheckIdentity();
+        services.AddScoped<MemberService>();
+        services.AddScoped<AthleteService>();
+        services.AddScoped<ScreeningRecorder>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Athletes");
+            options.Conventions.AuthorizeFolder("/Screenings");
+            options.Conventions.AuthorizeFolder("/Teams");
+        });
+        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "HipCheck API";
+            document.Info.Description = "Hip-strength screening for runners: athletes, screenings and their results. "
+                + "Get a token from POST /api/auth/login and send it as 'Authorization: Bearer <token>'.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Access token from POST /api/auth/login.",
+            };
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}
+
+internal sealed class DatabaseHealthCheck(HipCheckDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database cannot be reached.");
+}

@@ -1,0 +1,93 @@
+using HipCheck.Core.Athletes;
+using HipCheck.Core.Measurement;
+using HipCheck.Core.Validation;
+using HipCheck.Web.Athletes;
+using HipCheck.Web.Data;
+
+namespace HipCheck.Web.Screenings;
+
+/// <summary>What a tester submits for one screening (API body and form alike).</summary>
+/// <param name="Date">Day of the screening.</param>
+/// <param name="BodyMassKg">Body mass on the day; the athlete's current mass when omitted.</param>
+/// <param name="Tests">The tests performed.</param>
+public sealed record ScreeningRequest(DateOnly? Date, double? BodyMassKg, IReadOnlyList<TestEntry?>? Tests);
+
+/// <summary>Validates and stores a screening in one transaction: all of it or nothing.</summary>
+public sealed class ScreeningRecorder(HipCheckDb db, TimeProvider clock)
+{
+    /// <summary>
+    /// A date may be "tomorrow" in UTC terms: somewhere on Earth (UTC+14) it is already that day.
+    /// Anything later is in the future for every tester.
+    /// </summary>
+    public DateOnly LatestAllowedDate => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
+
+    public IReadOnlyList<FieldError> Validate(Athlete athlete, ScreeningRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(athlete);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        if (request.Date is not { } date)
+        {
+            errors.Add("date", "Enter the screening date (YYYY-MM-DD).");
+        }
+        else if (date > LatestAllowedDate)
+        {
+            errors.Add("date", "The screening date cannot be in the future.");
+        }
+        else if (date < athlete.BirthDate)
+        {
+            errors.Add("date", "The screening date is before the athlete's birth date.");
+        }
+
+        if (request.BodyMassKg is { } mass
+            && (!double.IsFinite(mass) || mass < AthleteProfile.MinBodyMassKg || mass > AthleteProfile.MaxBodyMassKg))
+        {
+            errors.Add("bodyMassKg", $"Body mass must be between {AthleteProfile.MinBodyMassKg} and {AthleteProfile.MaxBodyMassKg} kg.");
+        }
+
+        errors.AddRange(ScreeningEvaluator.Validate(request.Tests));
+        return errors.All;
+    }
+
+    /// <summary>Stores a request that <see cref="Validate"/> accepted.</summary>
+    public async Task<Screening> RecordAsync(Athlete athlete, ScreeningRequest request, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(athlete);
+        ArgumentNullException.ThrowIfNull(request);
+        var screening = new Screening
+        {
+            Id = Guid.CreateVersion7(),
+            AthleteId = athlete.Id,
+            Date = request.Date!.Value,
+            BodyMassKg = request.BodyMassKg ?? athlete.BodyMassKg,
+            CreatedByUserId = userId,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+
+        foreach (var entry in request.Tests!)
+        {
+            var definition = TestCatalogue.Find(entry!.Test)!;
+            var unit = definition.Kind == MeasureKind.Force && ForceUnits.TryParse(entry.Unit, out var u) ? u : (ForceUnit?)null;
+            List<double> ToBase(IReadOnlyList<double>? trials) =>
+                trials is null ? [] : trials.Select(v => unit is { } f ? ForceUnits.ToNewtons(v, f) : v).ToList();
+
+            screening.Tests.Add(new ScreeningTest
+            {
+                Id = Guid.CreateVersion7(),
+                ScreeningId = screening.Id,
+                TestCode = definition.Code,
+                EnteredUnit = unit is { } eu ? ForceUnits.Symbol(eu) : null,
+                LeverArmM = entry.LeverArmM,
+                Seconds = definition.Sided ? null : entry.Seconds,
+                LeftTrials = definition.Sided ? ToBase(entry.Left) : [],
+                RightTrials = definition.Sided ? ToBase(entry.Right) : [],
+            });
+        }
+
+        // Evaluate before saving: a screening whose results cannot be computed is never stored.
+        _ = ScreeningDocuments.Evaluate(screening);
+        db.Screenings.Add(screening);
+        await db.SaveChangesAsync(cancellationToken);
+        return screening;
+    }
+}

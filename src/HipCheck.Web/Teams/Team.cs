@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HipCheck.Web.Teams;
+
+/// <summary>A squad screened by one coach. The coach sees every athlete of their teams and no others.</summary>
+public sealed class Team
+{
+    public const int NameMaxLength = 80;
+
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string CoachUserId { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> team)
+    {
+        team.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
+        team.Property(t => t.CoachUserId).HasMaxLength(450);
+        team.HasIndex(t => t.CoachUserId);
+    }
+}
