@@ -14,10 +14,10 @@ public static class Http
         client.PutAsJsonAsync(url, body, TestContext.Current.CancellationToken);
 
     /// <summary>Sends a body exactly as written, e.g. malformed JSON.</summary>
-    public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string json)
+    public static async Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        return client.PostAsync(url, content, TestContext.Current.CancellationToken);
+        return await client.PostAsync(url, content, TestContext.Current.CancellationToken);
     }
 
     public static Task<HttpResponseMessage> Get(this HttpClient client, string url) =>

@@ -233,6 +233,41 @@ public class ScreeningResultTests : ApiTest
     }
 
     [Fact]
+    public async Task Screening_keeps_the_body_mass_of_its_day_when_the_athlete_changes_later()
+    {
+        var (runner, athleteId) = await RunnerWithProfile(bodyMassKg: 50);
+        var before = await runner.CreateScreening(athleteId, Bodies.Screening("2025-03-01", Bodies.HipExtension([200, 200], [180, 180])));
+
+        using (var put = await runner.PutJson($"/api/athletes/{athleteId}", Bodies.Athlete(bodyMassKg: 80)))
+        {
+            await put.AssertStatus(HttpStatusCode.OK);
+        }
+
+        var after = await runner.GetOk($"/api/screenings/{before.Id()}");
+        JsonAssert.Number(50, after, "bodyMassKg");
+        JsonAssert.Number(4, after.Result("hip-extension").GetProperty("left"), "newtonsPerKg"); // 200 / 50, not 200 / 80
+
+        var next = await runner.CreateScreening(athleteId, Bodies.Screening("2025-04-01", Bodies.HipExtension([200, 200], [180, 180])));
+        JsonAssert.Number(80, next, "bodyMassKg");
+        JsonAssert.Number(2.5, next.Result("hip-extension").GetProperty("left"), "newtonsPerKg"); // 200 / 80
+    }
+
+    [Fact]
+    public async Task Decimal_trials_are_kept_as_entered()
+    {
+        var (runner, athleteId) = await RunnerWithProfile(bodyMassKg: 50);
+
+        var screening = await runner.CreateScreening(athleteId, Bodies.Screening("2025-03-01",
+            Bodies.HipExtension([200.25, 199.75], [180.5, 181.5])));
+
+        var result = screening.Result("hip-extension");
+        Assert.Equal([200.25, 199.75], JsonAssert.Numbers(result.GetProperty("left"), "trials"));
+        JsonAssert.Number(200, result.GetProperty("left"), "mean"); // (200.25 + 199.75) / 2
+        JsonAssert.Number(181, result.GetProperty("right"), "mean"); // (180.5 + 181.5) / 2
+        JsonAssert.Number(9.5, result, "asymmetryPercent"); // 100 x (200 - 181) / 200
+    }
+
+    [Fact]
     public async Task Screenings_are_listed_newest_first()
     {
         var (runner, athleteId) = await RunnerWithProfile();

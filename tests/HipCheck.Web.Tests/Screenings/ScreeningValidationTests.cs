@@ -197,6 +197,7 @@ public class ScreeningValidationTests : ApiTest
     [InlineData("{ \"date\": \"2025-03-01\", \"tests\": [ { \"test\": \"hip-extension\", \"unit\": \"N\", \"left\": [200 }")]
     [InlineData("{ \"date\": \"01/03/2025\", \"tests\": [ { \"test\": \"back-extension-endurance\", \"seconds\": 90 } ] }")]
     [InlineData("{ \"date\": \"2025-03-01\", \"tests\": [ { \"test\": \"back-extension-endurance\", \"seconds\": \"ninety\" } ] }")]
+    [InlineData("{ \"date\": \"2025-02-30\", \"tests\": [ { \"test\": \"back-extension-endurance\", \"seconds\": 90 } ] }")] // no such day
     [InlineData("[]")]
     [InlineData("")]
     public async Task Malformed_json_or_non_numeric_value_gets_a_400_problem_and_nothing_is_stored(string json)
