@@ -1,7 +1,22 @@
 using System.CommandLine;
-using System.Reflection;
+using System.Globalization;
+using HipCheck.Core.Measurement;
 
-// `hipcheck`: the researcher's command line. This is the skeleton; import, analyse, power and export
-// arrive with their issues. System.CommandLine provides --version and --help.
+// `hipcheck`: the researcher's command line. import, analyse, power and export arrive with their issues;
+// System.CommandLine provides --version and --help.
 var root = new RootCommand("HipCheck: hip-strength screening, risk and research tools for runners.");
+
+var tests = new Command("tests", "List the test catalogue: codes, what each measures and its protocol.");
+tests.SetAction(result =>
+{
+    var output = result.InvocationConfiguration.Output;
+    foreach (var t in TestCatalogue.All)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{t.Code,-26} {t.Name} ({(t.Sided ? "left and right" : "one value")}, {t.BaseUnit}; re-test above {t.CvLimitPercent:0} % trial CV)"));
+        output.WriteLine($"{"",-26} {t.Protocol}");
+    }
+});
+root.Subcommands.Add(tests);
+
 return root.Parse(args).Invoke();

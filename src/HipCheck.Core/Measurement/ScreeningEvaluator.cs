@@ -130,7 +130,7 @@ public static class ScreeningEvaluator
         {
             RejectPresent(entry.Left, $"{path}.left", definition, "takes one hold time in seconds, not left and right trials", errors);
             RejectPresent(entry.Right, $"{path}.right", definition, "takes one hold time in seconds, not left and right trials", errors);
-            if (entry.Unit is not null && !string.Equals(entry.Unit.Trim(), "s", StringComparison.OrdinalIgnoreCase))
+            if (!string.IsNullOrWhiteSpace(entry.Unit) && !string.Equals(entry.Unit.Trim(), "s", StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{path}.unit", $"{definition.Name} is timed in seconds: leave the unit out or use 's'.");
             }
@@ -187,7 +187,7 @@ public static class ScreeningEvaluator
         }
         else
         {
-            if (entry.Unit is not null && !string.Equals(entry.Unit.Trim(), "s", StringComparison.OrdinalIgnoreCase))
+            if (!string.IsNullOrWhiteSpace(entry.Unit) && !string.Equals(entry.Unit.Trim(), "s", StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{path}.unit", $"{definition.Name} is timed in seconds: leave the unit out or use 's'.");
             }

@@ -21,7 +21,7 @@ public readonly record struct SideScore(double Mean, double Max, double? CvPerce
             throw new ArgumentException("A side needs at least one trial.", nameof(trials));
         }
 
-        double sum = 0, max = double.MinValue;
+        double sum = 0, min = double.MaxValue, max = double.MinValue;
         foreach (var t in trials)
         {
             if (!double.IsFinite(t) || t <= 0)
@@ -30,10 +30,13 @@ public readonly record struct SideScore(double Mean, double Max, double? CvPerce
             }
 
             sum += t;
+            min = Math.Min(min, t);
             max = Math.Max(max, t);
         }
 
-        var mean = sum / trials.Count;
+        // Rounding in the sum can put sum / n just outside [min, max] (six trials of 263.6 gave 263.59999999999997);
+        // the true mean never lies outside, and equal trials must give their own value and a CV of exactly 0.
+        var mean = Math.Clamp(sum / trials.Count, min, max);
         double? cv = null;
         if (trials.Count > 1)
         {

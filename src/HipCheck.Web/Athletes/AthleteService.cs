@@ -129,7 +129,7 @@ public sealed class AthleteService(HipCheckDb db, TimeProvider clock)
         return new AthleteSaveResult(SaveOutcome.Saved, athlete, []);
     }
 
-    private IReadOnlyList<FieldError> Validate(AthleteRequest r) =>
+    public IReadOnlyList<FieldError> Validate(AthleteRequest r) =>
         AthleteProfile.Validate(r.Name, r.Sex, r.BirthDate, r.BodyMassKg, r.HeightCm, r.Sport, r.DominantLeg, Today);
 
     private static void Apply(Athlete athlete, AthleteRequest r, DateTime now)

@@ -36,6 +36,7 @@ public static class AthletesApi
                 _ => result.Errors.ToValidationProblem(),
             };
         })
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .WithSummary("Create an athlete")
         .WithDescription("A runner creates their own profile (one per account); a coach adds athletes to a team (teamId, or their first team).");
 

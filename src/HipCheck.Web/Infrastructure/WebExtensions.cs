@@ -2,6 +2,8 @@ using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Screenings;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +31,8 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Screenings");
             options.Conventions.AuthorizeFolder("/Teams");
         });
-        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        // A number is a JSON number: "12" in quotes is refused, like any other text where a number belongs.
+        services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
@@ -48,6 +51,19 @@ public static class WebExtensions
                 Scheme = "bearer",
                 Description = "Access token from POST /api/auth/login.",
             };
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            // Endpoints behind the API policy say so, so the reference page offers the token box.
+            var needsToken = context.Description.ActionDescriptor.EndpointMetadata
+                .OfType<IAuthorizeData>().Any(a => a.Policy == IdentityExtensions.ApiPolicy);
+            if (needsToken)
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] }];
+                operation.Responses ??= new OpenApiResponses();
+                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token." });
+            }
+
             return Task.CompletedTask;
         }));
         return services;

@@ -55,8 +55,10 @@ public static class LeftRightChart
                     $"<circle cx=\"{LabelWidth + plotWidth * trial / max:0.##}\" cy=\"{y + BarHeight / 2.0:0.#}\" r=\"3.5\" class=\"trial\" />");
             }
 
+            // The value sits right of the bar and of its farthest trial dot, so neither hides it.
+            var labelX = LabelWidth + (plotWidth * side.Score.Max / max) + 8;
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{LabelWidth + w + 6:0.##}\" y=\"{y + BarHeight * 0.7:0.#}\" class=\"value\">{Format(side.Score.Mean)} {unit}</text>");
+                $"<text x=\"{labelX:0.##}\" y=\"{y + BarHeight * 0.7:0.#}\" class=\"value\">{Format(side.Score.Mean)} {unit}</text>");
             y += BarHeight + Gap;
         }
 

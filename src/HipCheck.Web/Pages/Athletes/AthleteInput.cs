@@ -56,7 +56,13 @@ public static class ModelStateExtensions
     {
         foreach (var error in errors)
         {
-            state.AddModelError($"{prefix}{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
+            var key = $"{prefix}{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}";
+            if (state.TryGetValue(key, out var existing) && existing.Errors.Count > 0)
+            {
+                continue; // one message per field: the binder already said the value is not a number or date
+            }
+
+            state.AddModelError(key, error.Message);
         }
     }
 }

@@ -5,19 +5,19 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HipCheck.Web.Pages.Athletes;
 
-public sealed class CreateModel(HipCheckDb db, AthleteService athletes) : AthleteFormModel(db)
+public sealed class CreateModel(HipCheckDb db, AthleteService athletes) : AthleteFormModel(db, athletes)
 {
     public async Task OnGetAsync(CancellationToken ct) => await LoadTeamsAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadTeamsAsync(ct);
-        if (!ModelState.IsValid)
+        if (BindingFailed())
         {
             return Page();
         }
 
-        var result = await athletes.CreateAsync(User.UserId(), User.IsRunnerOnly(), Input.ToRequest(), ct);
+        var result = await Athletes.CreateAsync(User.UserId(), User.IsRunnerOnly(), Input.ToRequest(), ct);
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:

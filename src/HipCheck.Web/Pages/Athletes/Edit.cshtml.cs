@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HipCheck.Web.Pages.Athletes;
 
-public sealed class EditModel(HipCheckDb db, AthleteService athletes) : AthleteFormModel(db)
+public sealed class EditModel(HipCheckDb db, AthleteService athletes) : AthleteFormModel(db, athletes)
 {
     public Guid Id { get; private set; }
 
@@ -34,12 +34,12 @@ public sealed class EditModel(HipCheckDb db, AthleteService athletes) : AthleteF
 
         Id = id;
         await LoadTeamsAsync(ct);
-        if (!ModelState.IsValid)
+        if (BindingFailed())
         {
             return Page();
         }
 
-        var result = await athletes.UpdateAsync(User.UserId(), athlete, Input.ToRequest(), ct);
+        var result = await Athletes.UpdateAsync(User.UserId(), athlete, Input.ToRequest(), ct);
         if (result.Outcome == SaveOutcome.Saved)
         {
             return RedirectToPage("/Athletes/Details", new { id });

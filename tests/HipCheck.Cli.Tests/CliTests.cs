@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Reflection;
+using Xunit;
+
+namespace HipCheck.Cli.Tests;
+
+/// <summary>Runs the real `hipcheck` executable, as a researcher would.</summary>
+public class CliTests
+{
+    private static readonly string CliPath = Path.GetFullPath(typeof(CliTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CliPath").Value!);
+
+    [Fact]
+    public async Task Version_prints_the_release_number()
+    {
+        var (exit, stdout, _) = await RunAsync("--version");
+        Assert.Equal(0, exit);
+        Assert.Equal("0.1.0", stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Help_names_the_tool_and_its_commands()
+    {
+        var (exit, stdout, _) = await RunAsync("--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("hip-strength screening", stdout, StringComparison.Ordinal);
+        Assert.Contains("tests", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tests_lists_every_catalogue_code()
+    {
+        var (exit, stdout, _) = await RunAsync("tests");
+        Assert.Equal(0, exit);
+        foreach (var code in new[] { "hip-extension", "hip-abduction", "hip-external-rotation", "back-extension-endurance", "single-leg-bridge" })
+        {
+            Assert.Contains(code, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_command_fails_with_a_message()
+    {
+        var (exit, _, stderr) = await RunAsync("frobnicate");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("frobnicate", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        Assert.True(File.Exists(CliPath), $"The CLI was not built at {CliPath}.");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(CliPath);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
