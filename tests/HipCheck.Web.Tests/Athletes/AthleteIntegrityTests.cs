@@ -19,6 +19,28 @@ public class AthleteIntegrityTests : ApiTest
     }
 
     [Fact]
+    public async Task Stored_times_read_back_as_utc_instants()
+    {
+        // A time without "Z" or an offset is local time to every JSON client: the instant would shift by the reader's zone.
+        var runner = await App.RegisterAndLogin("ann@example.org");
+        var athlete = await runner.CreateAthlete();
+        var screening = await runner.CreateScreening(athlete.Id());
+
+        var readAthlete = await runner.GetOk($"/api/athletes/{athlete.Id()}");
+        var readScreening = await runner.GetOk($"/api/screenings/{screening.Id()}");
+
+        var times = new[] { readAthlete, readScreening }
+            .SelectMany(document => document.EnumerateObject())
+            .Where(p => p.Name.EndsWith("Utc", StringComparison.Ordinal) && p.Value.ValueKind == JsonValueKind.String)
+            .ToList();
+        Assert.NotEmpty(times);
+        Assert.All(times, p => Assert.True(
+            DateTimeOffset.TryParse(p.Value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out _)
+                && (p.Value.GetString()!.EndsWith('Z') || p.Value.GetString()!.Contains('+', StringComparison.Ordinal)),
+            $"{p.Name} = {p.Value} has no UTC designator"));
+    }
+
+    [Fact]
     public async Task Names_keep_their_accents_and_scripts()
     {
         var coach = await App.RegisterAndLogin("coach@example.org", role: "coach");
@@ -70,6 +92,25 @@ public class AthleteIntegrityTests : ApiTest
             $"expected 400 or 404, got {(int)response.StatusCode}");
         Assert.Equal([theirs.Id()], (await owner.GetOk("/api/athletes")).Items().Select(a => a.Id()));
         Assert.Empty((await intruder.GetOk("/api/athletes")).Items());
+    }
+
+    [Fact]
+    public async Task Coach_cannot_move_their_athlete_into_another_coachs_team()
+    {
+        var owner = await App.RegisterAndLogin("owner.coach@example.org", role: "coach");
+        var theirTeam = (await owner.CreateAthlete(Bodies.Athlete(name: "Bo"))).GetProperty("teamId").GetString();
+        var intruder = await App.RegisterAndLogin("intruder.coach@example.org", role: "coach");
+        var mine = await intruder.CreateAthlete(Bodies.Athlete(name: "Cy"));
+        var body = Bodies.Athlete(name: "Cy");
+        body["teamId"] = theirTeam;
+
+        using var response = await intruder.PutJson($"/api/athletes/{mine.Id()}", body);
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound,
+            $"expected 400 or 404, got {(int)response.StatusCode}");
+        Assert.Single((await owner.GetOk("/api/athletes")).Items());
+        var after = await intruder.GetOk($"/api/athletes/{mine.Id()}");
+        Assert.Equal(mine.GetProperty("teamId").GetString(), after.GetProperty("teamId").GetString());
     }
 
     [Fact]

@@ -284,6 +284,18 @@ public class ScreeningResultTests : ApiTest
     }
 
     [Fact]
+    public async Task Two_screenings_on_one_day_list_the_later_entry_first()
+    {
+        var (runner, athleteId) = await RunnerWithProfile();
+        var morning = await runner.CreateScreening(athleteId, Bodies.SimpleScreening("2025-03-01"));
+        var retest = await runner.CreateScreening(athleteId, Bodies.SimpleScreening("2025-03-01"));
+
+        var list = (await runner.GetOk($"/api/athletes/{athleteId}/screenings")).Items();
+
+        Assert.Equal([retest.Id(), morning.Id()], list.Select(s => s.Id()));
+    }
+
+    [Fact]
     public async Task Screening_list_holds_only_that_athletes_screenings()
     {
         var coach = await App.RegisterAndLogin("coach@example.org", role: "coach");

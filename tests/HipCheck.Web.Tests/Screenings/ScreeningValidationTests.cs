@@ -78,6 +78,24 @@ public class ScreeningValidationTests : ApiTest
         await AssertRefused(Bodies.Screening("2025-03-01", test), $"tests[0].{side}");
     }
 
+    [Theory]
+    [InlineData("left")]
+    [InlineData("right")]
+    public async Task Missing_side_of_a_hold_is_named(string side)
+    {
+        var test = Bodies.SingleLegBridge([30], [28]);
+        test.Remove(side);
+        await AssertRefused(Bodies.Screening("2025-03-01", test), $"tests[0].{side}");
+    }
+
+    [Fact]
+    public async Task Implausibly_long_hold_is_named_by_its_index() =>
+        await AssertRefused(Bodies.Screening("2025-03-01", Bodies.SingleLegBridge([30, 36000], [28, 29])), "tests[0].left[1]"); // 10 hours
+
+    [Fact]
+    public async Task Implausibly_long_back_extension_hold_is_named() =>
+        await AssertRefused(Bodies.Screening("2025-03-01", Bodies.BackExtension(36000)), "tests[0].seconds"); // 10 hours
+
     [Fact]
     public async Task Side_without_trials_is_named_like_a_missing_side()
     {
