@@ -95,8 +95,7 @@ public class RegistrationAndLoginTests : ApiTest
     {
         var client = App.Anonymous();
         using var register = await client.PostJson("/api/auth/register", new { email = "ann@example.org", password });
-        var errors = await register.AssertFieldErrors();
-        Assert.NotEmpty(errors.EnumerateObject());
+        await register.AssertFieldErrors("password");
 
         using var login = await client.PostJson("/api/auth/login", new { email = "ann@example.org", password });
         await login.AssertStatus(HttpStatusCode.Unauthorized);
@@ -108,8 +107,7 @@ public class RegistrationAndLoginTests : ApiTest
     public async Task Bad_email_is_refused_with_field_errors(string email)
     {
         using var register = await App.Anonymous().PostJson("/api/auth/register", new { email, password = HipCheckApp.Password });
-        var errors = await register.AssertFieldErrors();
-        Assert.NotEmpty(errors.EnumerateObject());
+        await register.AssertFieldErrors("email");
     }
 
     [Theory]
@@ -124,8 +122,7 @@ public class RegistrationAndLoginTests : ApiTest
         }
 
         using var again = await client.PostJson("/api/auth/register", new { email = second, password = "0ther!Pass" });
-        var errors = await again.AssertFieldErrors();
-        Assert.NotEmpty(errors.EnumerateObject());
+        await again.AssertFieldErrors("email");
 
         // The original account keeps its password.
         await HipCheckApp.Login(client, "ann@example.org", HipCheckApp.Password);
@@ -139,7 +136,7 @@ public class RegistrationAndLoginTests : ApiTest
     {
         var client = App.Anonymous();
         using var register = await client.PostJson("/api/auth/register", new { email = "eve@example.org", password = HipCheckApp.Password, role });
-        await register.AssertProblem(HttpStatusCode.BadRequest);
+        await register.AssertFieldErrors("role");
 
         // Nothing was created: the account cannot log in.
         using var login = await client.PostJson("/api/auth/login", new { email = "eve@example.org", password = HipCheckApp.Password });
