@@ -2,6 +2,7 @@ using HipCheck.Core.Athletes;
 using HipCheck.Core.Validation;
 using HipCheck.Web.Account;
 using HipCheck.Web.Data;
+using HipCheck.Web.Organisations;
 using HipCheck.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,7 @@ public sealed record AthleteSaveResult(SaveOutcome Outcome, Athlete? Athlete, IR
 /// Creates and edits athletes for the API and the pages alike. A runner has exactly one athlete profile,
 /// their own; coaches and researchers keep their athletes in teams they own.
 /// </summary>
-public sealed class AthleteService(HipCheckDb db, TimeProvider clock)
+public sealed class AthleteService(HipCheckDb db, OrganisationService organisations, TimeProvider clock)
 {
     public const string DefaultTeamName = "My team";
 
@@ -162,7 +163,15 @@ public sealed class AthleteService(HipCheckDb db, TimeProvider clock)
             return first;
         }
 
-        var team = new Team { Id = Guid.CreateVersion7(), Name = DefaultTeamName, CoachUserId = userId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        var organisation = await organisations.GetOrAddForUserAsync(userId, ct);
+        var team = new Team
+        {
+            Id = Guid.CreateVersion7(),
+            Name = DefaultTeamName,
+            CoachUserId = userId,
+            OrganisationId = organisation.Id,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
         db.Teams.Add(team);
         return team;
     }

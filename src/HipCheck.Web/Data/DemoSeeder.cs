@@ -2,6 +2,7 @@ using HipCheck.Core.Athletes;
 using HipCheck.Core.Measurement;
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Organisations;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Teams;
 using Microsoft.AspNetCore.Identity;
@@ -53,7 +54,9 @@ public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimePr
         var random = new Random(2026);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow().UtcDateTime;
-        var team = new Team { Id = Guid.CreateVersion7(), Name = "Riverside Harriers", CoachUserId = accounts[Roles.Coach].Id, CreatedUtc = now };
+        var club = new Organisation { Id = Guid.CreateVersion7(), Name = "Riverside Running Club", OwnerUserId = accounts[Roles.Coach].Id, CreatedUtc = now };
+        db.Organisations.Add(club);
+        var team = new Team { Id = Guid.CreateVersion7(), Name = "Riverside Harriers", CoachUserId = accounts[Roles.Coach].Id, OrganisationId = club.Id, CreatedUtc = now };
         db.Teams.Add(team);
 
         for (var i = 0; i < FirstNames.Length; i++)

@@ -1,5 +1,6 @@
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Organisations;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Teams;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -10,6 +11,10 @@ namespace HipCheck.Web.Data;
 /// <summary>The one DbContext (ADR 0002: used directly, no repository layer).</summary>
 public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContext<AppUser>(options)
 {
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<RuleThresholdOverride> RuleThresholds => Set<RuleThresholdOverride>();
+
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<Athlete> Athletes => Set<Athlete>();

@@ -1,6 +1,7 @@
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
+using HipCheck.Web.Organisations;
 using HipCheck.Web.Screenings;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ public static class WebExtensions
         services.AddHipCheckData(configuration, environment);
         services.AddHipCheckIdentity();
         services.AddScoped<MemberService>();
+        services.AddScoped<OrganisationService>();
         services.AddScoped<AthleteService>();
         services.AddScoped<ScreeningRecorder>();
         services.AddScoped<DemoSeeder>();

@@ -14,6 +14,9 @@ public sealed class Team
 
     public required string CoachUserId { get; set; }
 
+    /// <summary>The coach's organisation, whose settings (e.g. risk thresholds) apply to the team's reports.</summary>
+    public Guid? OrganisationId { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }
 
@@ -24,5 +27,6 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         team.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
         team.Property(t => t.CoachUserId).HasMaxLength(450);
         team.HasIndex(t => t.CoachUserId);
+        team.HasOne<HipCheck.Web.Organisations.Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HipCheck.Web.Account;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
+using HipCheck.Web.Organisations;
 using HipCheck.Web.Teams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HipCheck.Web.Pages.Teams;
 
 [Authorize(Roles = $"{Roles.Coach},{Roles.Researcher}")]
-public sealed class IndexModel(HipCheckDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(HipCheckDb db, OrganisationService organisations, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, string Name, int Athletes);
 
@@ -33,7 +34,15 @@ public sealed class IndexModel(HipCheckDb db, TimeProvider clock) : PageModel
             return Page();
         }
 
-        db.Teams.Add(new Team { Id = Guid.CreateVersion7(), Name = Name!.Trim(), CoachUserId = User.UserId(), CreatedUtc = clock.GetUtcNow().UtcDateTime });
+        var organisation = await organisations.GetOrAddForUserAsync(User.UserId(), ct);
+        db.Teams.Add(new Team
+        {
+            Id = Guid.CreateVersion7(),
+            Name = Name!.Trim(),
+            CoachUserId = User.UserId(),
+            OrganisationId = organisation.Id,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        });
         await db.SaveChangesAsync(ct);
         return RedirectToPage();
     }

@@ -140,6 +140,58 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.ToTable("Athletes");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Organisations.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId")
+                        .IsUnique();
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Organisations.RuleThresholdOverride", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "RuleId");
+
+                    b.ToTable("RuleThresholds");
+                });
+
             modelBuilder.Entity("HipCheck.Web.Screenings.Screening", b =>
                 {
                     b.Property<Guid>("Id")
@@ -229,9 +281,14 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CoachUserId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("Teams");
                 });
@@ -374,6 +431,15 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Organisations.RuleThresholdOverride", b =>
+                {
+                    b.HasOne("HipCheck.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HipCheck.Web.Screenings.Screening", b =>
                 {
                     b.HasOne("HipCheck.Web.Athletes.Athlete", "Athlete")
@@ -392,6 +458,14 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ScreeningId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Teams.Team", b =>
+                {
+                    b.HasOne("HipCheck.Web.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
