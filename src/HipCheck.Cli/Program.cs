@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HipCheck.Core.Measurement;
+using HipCheck.Core.Risk;
 
 // `hipcheck`: the researcher's command line. import, analyse, power and export arrive with their issues;
 // System.CommandLine provides --version and --help.
@@ -18,5 +19,9 @@ tests.SetAction(result =>
     }
 });
 root.Subcommands.Add(tests);
+
+var evidence = new Command("evidence", "Print the evidence catalogue as Markdown (the source of docs/evidence.md): rules, grades, norms, studies.");
+evidence.SetAction(result => result.InvocationConfiguration.Output.Write(EvidenceMarkdown.Render(EvidenceCatalogue.Load())));
+root.Subcommands.Add(evidence);
 
 return root.Parse(args).Invoke();

@@ -39,6 +39,21 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Evidence_prints_the_catalogue_as_markdown()
+    {
+        var (exit, stdout, _) = await RunAsync("evidence");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("# The evidence behind HipCheck's risk flags", stdout, StringComparison.Ordinal);
+        foreach (var rule in new[] { "lbp-hip-extension-asymmetry-female", "lbp-back-extension-endurance-male", "pfp-hip-abduction-asymmetry-female", "itbs-hip-abduction-asymmetry" })
+        {
+            Assert.Contains($"- Rule: `{rule}`", stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("## Norms", stdout, StringComparison.Ordinal);
+        Assert.Contains("## Studies", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_command_fails_with_a_message()
     {
         var (exit, _, stderr) = await RunAsync("frobnicate");
