@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace HipCheck.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One running HipCheck per test: environment "Testing", its own SQLite file in its own temp folder,
+/// nothing seeded. Tests create every row they need through the API, as users would.
+/// </summary>
+public sealed class HipCheckApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Str0ng!Pass";
+
+    private readonly string folder =
+        Path.Combine(Path.GetTempPath(), "hipcheck-web-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(folder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={Path.Combine(folder, "hipcheck.db")}");
+        // Keep test output readable: lifetime chatter off, warnings and errors still shown.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>
+    /// A client without credentials. HTTPS so that HTTPS redirection and Secure cookies behave as in
+    /// production; no auto-redirect so that a 302 to a login page is seen as what it is.
+    /// </summary>
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+        });
+
+    /// <summary>Registers a member, logs in and returns a client that sends the bearer token.</summary>
+    public async Task<HttpClient> RegisterAndLogin(string email, string password = Password, string role = "runner")
+    {
+        var client = Anonymous();
+        using (var register = await client.PostJson("/api/auth/register", new { email, password, role }))
+        {
+            Assert.True(register.IsSuccessStatusCode,
+                $"register {email} as {role}: {(int)register.StatusCode} {await register.Content.ReadAsStringAsync()}");
+        }
+
+        var token = await Login(client, email, password);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Logs in and returns the access token.</summary>
+    public static async Task<string> Login(HttpClient client, string email, string password)
+    {
+        using var login = await client.PostJson("/api/auth/login", new { email, password });
+        Assert.True(login.StatusCode == System.Net.HttpStatusCode.OK,
+            $"login {email}: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        var body = await login.Body();
+        return body.GetProperty("accessToken").GetString()!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A pooled SQLite handle may still be closing; the OS temp cleaner gets the rest.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
