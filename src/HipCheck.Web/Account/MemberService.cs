@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace HipCheck.Web.Account;
 
@@ -31,7 +32,18 @@ public sealed class MemberService(UserManager<AppUser> users, TimeProvider clock
         }
 
         var user = new AppUser { UserName = email!.Trim(), Email = email.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime };
-        var result = await users.CreateAsync(user, password!);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, password!);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations of one email raced past Identity's check; the unique index stopped the second.
+            errors["email"] = [$"Email '{email.Trim()}' is already taken."];
+            return (null, errors);
+        }
+
         if (!result.Succeeded)
         {
             foreach (var group in result.Errors.GroupBy(e => FieldOf(e.Code)))

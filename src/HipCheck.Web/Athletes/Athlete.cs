@@ -48,7 +48,8 @@ internal sealed class AthleteConfiguration : IEntityTypeConfiguration<Athlete>
         athlete.Property(a => a.Sex).HasConversion<string>().HasMaxLength(10);
         athlete.Property(a => a.DominantLeg).HasConversion<string>().HasMaxLength(10);
         athlete.Property(a => a.OwnerUserId).HasMaxLength(450);
-        athlete.HasIndex(a => a.OwnerUserId);
+        // One own profile per runner, enforced by the database so that racing requests cannot create two.
+        athlete.HasIndex(a => a.OwnerUserId).IsUnique();
         athlete.HasOne(a => a.Team).WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
     }
 }

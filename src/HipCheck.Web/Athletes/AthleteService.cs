@@ -55,6 +55,9 @@ public sealed class AthleteService(HipCheckDb db, OrganisationService organisati
 {
     public const string DefaultTeamName = "My team";
 
+    private const string ProfileExists =
+        "You already have an athlete profile. A runner's account holds one profile: their own. Edit it instead.";
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<AthleteSaveResult> CreateAsync(string userId, bool isRunner, AthleteRequest request, CancellationToken ct)
@@ -77,8 +80,7 @@ public sealed class AthleteService(HipCheckDb db, OrganisationService organisati
 
             if (await db.Athletes.AnyAsync(a => a.OwnerUserId == userId, ct))
             {
-                return new AthleteSaveResult(SaveOutcome.Conflict, null, [],
-                    "You already have an athlete profile. A runner's account holds one profile: their own. Edit it instead.");
+                return new AthleteSaveResult(SaveOutcome.Conflict, null, [], ProfileExists);
             }
 
             athlete.OwnerUserId = userId;
@@ -97,7 +99,17 @@ public sealed class AthleteService(HipCheckDb db, OrganisationService organisati
 
         Apply(athlete, request, now);
         db.Athletes.Add(athlete);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (isRunner)
+        {
+            // Another request created the runner's profile between our check and our insert (unique index).
+            db.Entry(athlete).State = EntityState.Detached;
+            return new AthleteSaveResult(SaveOutcome.Conflict, null, [], ProfileExists);
+        }
+
         return new AthleteSaveResult(SaveOutcome.Saved, athlete, []);
     }
 

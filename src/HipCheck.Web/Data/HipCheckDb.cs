@@ -23,9 +23,23 @@ public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContex
 
     public DbSet<ScreeningTest> ScreeningTests => Set<ScreeningTest>();
 
+    /// <summary>
+    /// Every DateTime is a UTC instant (STYLE.md). SQLite stores text without a kind, so values are marked
+    /// UTC when read; otherwise a client would get "2026-11-26T04:18:58" back and read it as local time.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HipCheckDb).Assembly);
     }
 }
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

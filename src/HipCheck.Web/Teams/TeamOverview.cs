@@ -130,7 +130,7 @@ public sealed class TeamOverview(HipCheckDb db, ScreeningReporter reporter, Orga
         IOrderedEnumerable<TeamRow> ordered = q.Sort switch
         {
             "date" => By(rows, r => r.ScreeningDate?.DayNumber, q.Descending),
-            "flags" => By(rows, r => r.Flags.Count, q.Descending),
+            "flags" => By(rows, r => (int?)r.Flags.Count, q.Descending),
             { } test when TestCatalogue.Find(test) is not null => By(rows, r => r.Tests.TryGetValue(test, out var c) ? c.AsymmetryPercent : (double?)null, q.Descending),
             _ => q.Descending ? rows.OrderByDescending(r => r.Name, StringComparer.OrdinalIgnoreCase) : rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
         };

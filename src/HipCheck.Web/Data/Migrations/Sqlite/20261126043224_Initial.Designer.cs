@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HipCheck.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(HipCheckDb))]
-    [Migration("20261126042250_Organisations")]
-    partial class Organisations
+    [Migration("20261126043224_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -136,7 +136,8 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("OwnerUserId")
+                        .IsUnique();
 
                     b.HasIndex("TeamId");
 

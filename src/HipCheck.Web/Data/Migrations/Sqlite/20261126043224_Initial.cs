@@ -52,17 +52,17 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Teams",
+                name: "Organisations",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    CoachUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Teams", x => x.Id);
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -169,6 +169,48 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleThresholds",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Threshold = table.Column<double>(type: "REAL", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleThresholds", x => new { x.OrganisationId, x.RuleId });
+                    table.ForeignKey(
+                        name: "FK_RuleThresholds_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Teams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    CoachUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Teams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Teams_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -285,12 +327,19 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Athletes_OwnerUserId",
                 table: "Athletes",
-                column: "OwnerUserId");
+                column: "OwnerUserId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Athletes_TeamId",
                 table: "Athletes",
                 column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_OwnerUserId",
+                table: "Organisations",
+                column: "OwnerUserId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScreeningTests_ScreeningId_TestCode",
@@ -307,6 +356,11 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                 name: "IX_Teams_CoachUserId",
                 table: "Teams",
                 column: "CoachUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teams_OrganisationId",
+                table: "Teams",
+                column: "OrganisationId");
         }
 
         /// <inheritdoc />
@@ -328,6 +382,9 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "RuleThresholds");
+
+            migrationBuilder.DropTable(
                 name: "ScreeningTests");
 
             migrationBuilder.DropTable(
@@ -344,6 +401,9 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Teams");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
         }
     }
 }
