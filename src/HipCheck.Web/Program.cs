@@ -3,7 +3,9 @@ using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
+using HipCheck.Web.Organisations;
 using HipCheck.Web.Screenings;
+using HipCheck.Web.Teams;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +38,8 @@ app.MapHealth();
 app.MapAuthApi();
 app.MapAthletesApi();
 app.MapScreeningsApi();
+app.MapTeamsApi();
+app.MapThresholdsApi();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 
 app.Lifetime.ApplicationStarted.Register(() =>

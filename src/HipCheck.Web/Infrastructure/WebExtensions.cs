@@ -5,6 +5,7 @@ using HipCheck.Web.Data;
 using HipCheck.Web.Organisations;
 using HipCheck.Web.Reports;
 using HipCheck.Web.Screenings;
+using HipCheck.Web.Teams;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,6 +29,8 @@ public static class WebExtensions
         services.AddScoped<AthleteService>();
         services.AddScoped<ScreeningRecorder>();
         services.AddScoped<ScreeningReporter>();
+        services.AddScoped<TeamOverview>();
+        services.AddScoped<ThresholdSettings>();
         services.AddSingleton(_ => LoadCatalogue(configuration));
         services.AddScoped<DemoSeeder>();
 
@@ -36,6 +39,7 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Athletes");
             options.Conventions.AuthorizeFolder("/Screenings");
             options.Conventions.AuthorizeFolder("/Teams");
+            options.Conventions.AuthorizeFolder("/Settings");
         });
         // A number is a JSON number: "12" in quotes is refused, like any other text where a number belongs.
         services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
