@@ -230,12 +230,18 @@ public static class LogisticRegression
 
     private readonly record struct PassResult(double Deviance, bool Extreme);
 
-    /// <summary>The design (intercept + centred kept predictors) and one IRLS pass over it.</summary>
+    /// <summary>The design (intercept + centred kept predictors) and one IRLS pass over it, in blocks of rows.</summary>
     private sealed class Model(IReadOnlyList<double[]> columns, double[] means, int[] used, ReadOnlySpan<bool> y)
     {
+        private const int Block = 2048;
         private readonly double[][] _x = used.Select(j => columns[j]).ToArray();
         private readonly double[] _means = used.Select(j => means[j]).ToArray();
         private readonly bool[] _y = y.ToArray();
+        private readonly double[][] _centred = used.Select(_ => new double[Block]).ToArray();
+        private readonly double[][] _weighted = used.Select(_ => new double[Block]).ToArray();
+        private readonly double[] _eta = new double[Block];
+        private readonly double[] _w = new double[Block];
+        private readonly double[] _z = new double[Block];
 
         /// <summary>
         /// At η = X β (or at glm's starting μ when <paramref name="beta"/> is null) computes the deviance, whether any
@@ -246,67 +252,71 @@ public static class LogisticRegression
             var k = _x.Length + 1;
             Array.Clear(a);
             Array.Clear(r);
-            Span<double> row = stackalloc double[k];
-            row[0] = 1;
             var deviance = 0.0;
             var extreme = false;
             var n = _y.Length;
             var startEta = Math.Log(3); // logit(0.75): glm's mustart (y + 0.5) / 2
-            for (var i = 0; i < n; i++)
+            for (var start = 0; start < n; start += Block)
             {
-                var eta = beta is null ? 0 : beta[0];
+                var length = Math.Min(Block, n - start);
+                var eta = _eta.AsSpan(0, length);
+                var w = _w.AsSpan(0, length);
+                var z = _z.AsSpan(0, length);
+                eta.Fill(beta is null ? 0 : beta[0]);
                 for (var u = 1; u < k; u++)
                 {
-                    var x = _x[u - 1][i] - _means[u - 1];
-                    row[u] = x;
+                    var centred = _centred[u - 1].AsSpan(0, length);
+                    VectorSums.Subtract(_x[u - 1].AsSpan(start, length), _means[u - 1], centred);
                     if (beta is not null)
                     {
-                        eta += beta[u] * x;
+                        VectorSums.AddScaled(centred, beta[u], eta);
                     }
                 }
 
-                double mu;
-                double muEta;
-                if (beta is null)
+                for (var i = 0; i < length; i++)
                 {
-                    eta = _y[i] ? startEta : -startEta;
-                    mu = _y[i] ? 0.75 : 0.25;
-                    muEta = 0.1875;
-                }
-                else
-                {
-                    // binomial()$linkinv and $mu.eta (R's family.c), clamped beyond |η| > 30.
-                    if (eta < -Threshold || eta > Threshold)
+                    var yi = _y[start + i];
+                    double mu;
+                    double muEta;
+                    var e0 = eta[i];
+                    if (beta is null)
                     {
-                        var e = eta < 0 ? DblEpsilon : 1 / DblEpsilon;
+                        e0 = yi ? startEta : -startEta;
+                        mu = yi ? 0.75 : 0.25;
+                        muEta = 0.1875;
+                    }
+                    else if (e0 < -Threshold || e0 > Threshold)
+                    {
+                        // binomial()$linkinv and $mu.eta (R's family.c), clamped beyond |η| > 30.
+                        var e = e0 < 0 ? DblEpsilon : 1 / DblEpsilon;
                         mu = e / (1 + e);
                         muEta = DblEpsilon;
                     }
                     else
                     {
-                        var e = Math.Exp(eta);
+                        var e = Math.Exp(e0);
                         var opexp = 1 + e;
                         mu = e / opexp;
                         muEta = e / (opexp * opexp);
                     }
+
+                    deviance += yi ? -2 * Math.Log(mu) : -2 * Math.Log(1 - mu);
+                    extreme |= mu < SeparationMargin || mu > 1 - SeparationMargin;
+                    w[i] = muEta * muEta / (mu * (1 - mu));
+                    z[i] = e0 + ((yi ? 1.0 : 0.0) - mu) / muEta;
                 }
 
-                var yi = _y[i] ? 1.0 : 0.0;
-                deviance += _y[i] ? -2 * Math.Log(mu) : -2 * Math.Log(1 - mu);
-                if (mu < SeparationMargin || mu > 1 - SeparationMargin)
+                a[0] += VectorSums.Sum(w);
+                r[0] += VectorSums.Dot(w, z);
+                for (var u = 1; u < k; u++)
                 {
-                    extreme = true;
-                }
-
-                var w = muEta * muEta / (mu * (1 - mu));
-                var z = eta + (yi - mu) / muEta;
-                for (var u = 0; u < k; u++)
-                {
-                    var wu = w * row[u];
-                    r[u] += wu * z;
-                    for (var v = 0; v <= u; v++)
+                    var weighted = _weighted[u - 1].AsSpan(0, length);
+                    VectorSums.Multiply(w, _centred[u - 1].AsSpan(0, length), weighted);
+                    r[u] += VectorSums.Dot(weighted, z);
+                    a[u * k] += VectorSums.Sum(weighted);
+                    for (var v = 1; v <= u; v++)
                     {
-                        a[u * k + v] += wu * row[v];
+                        a[u * k + v] += VectorSums.Dot(weighted, _centred[v - 1].AsSpan(0, length));
                     }
                 }
             }
