@@ -22,12 +22,17 @@ public class PowerTests
         Assert.Equal(0.05, plan.Alpha);
     }
 
-    [Fact]
-    public void The_power_at_the_planned_size_is_the_power_asked_for()
+    [Theory]
+    [InlineData(0.25, 0.15, 0.01, 0.9)]
+    [InlineData(0.25, 0.15, 0.05, 0.0500001)]
+    [InlineData(0.12, 0.06, 0.05, 0.5)]
+    [InlineData(0.5, 0.49, 0.05, 0.999)]
+    [InlineData(0.99, 0.01, 0.05, 0.8)]
+    public void The_power_at_the_planned_size_is_the_power_asked_for(double p1, double p2, double alpha, double power)
     {
-        var plan = Power.SampleSizeTwoProportions(0.25, 0.15, alpha: 0.01, power: 0.9);
+        var plan = Power.SampleSizeTwoProportions(p1, p2, alpha, power);
 
-        Assert.Equal(0.9, Power.PowerTwoProportions(0.25, 0.15, plan.NPerGroup, alpha: 0.01).Power, 13);
+        Assert.Equal(power, Power.PowerTwoProportions(p1, p2, plan.NPerGroup, alpha).Power, 13);
     }
 
     [Fact]

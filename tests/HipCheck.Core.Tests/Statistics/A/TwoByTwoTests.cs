@@ -68,6 +68,12 @@ public class TwoByTwoTests
     }
 
     [Fact]
+    public void Fisher_p_of_a_balanced_table_of_two_million_is_one()
+    {
+        Assert.Equal(1, new TwoByTwo(500_000, 500_000, 500_000, 500_000).FisherExactP(), 9);
+    }
+
+    [Fact]
     public void No_exposed_event_gives_risk_ratio_zero_with_undefined_upper_limit()
     {
         var rr = new TwoByTwo(0, 20, 5, 15).RiskRatio();
