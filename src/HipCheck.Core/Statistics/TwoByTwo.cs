@@ -1,0 +1,231 @@
+using System.Runtime.InteropServices;
+using HipCheck.Core.Statistics.Internal;
+
+namespace HipCheck.Core.Statistics;
+
+/// <summary>
+/// A 2×2 table of exposure against outcome:
+/// <c>a</c> = exposed with event, <c>b</c> = exposed without, <c>c</c> = unexposed with event,
+/// <c>d</c> = unexposed without. The unexposed row is the reference.
+/// </summary>
+/// <remarks>
+/// Counts are validated at construction (non-negative, total within <see cref="int"/>). Statistics that a table
+/// cannot support (zero cells, empty rows or columns) come back as NaN or ±∞, as R computes them; each method
+/// lists its cases.
+/// </remarks>
+public sealed record TwoByTwo(int A, int B, int C, int D)
+{
+    /// <summary>Exposed with event.</summary>
+    public int A { get; } = NonNegative(A, nameof(A));
+
+    /// <summary>Exposed without event.</summary>
+    public int B { get; } = NonNegative(B, nameof(B));
+
+    /// <summary>Unexposed with event.</summary>
+    public int C { get; } = NonNegative(C, nameof(C));
+
+    /// <summary>Unexposed without event.</summary>
+    public int D { get; } = NonNegative(D, nameof(D));
+
+    /// <summary>a + b + c + d.</summary>
+    public int N { get; } = Total(A, B, C, D);
+
+    /// <summary>Counts a table from paired rows: one exposure flag and one event flag per athlete.</summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static TwoByTwo Tabulate(ReadOnlySpan<bool> exposed, ReadOnlySpan<bool> events)
+    {
+        if (exposed.Length != events.Length)
+        {
+            throw new ArgumentException(
+                $"Exposure and event flags must pair up: {exposed.Length} exposure flags, {events.Length} event flags.",
+                nameof(events));
+        }
+
+        // Branch-free: count exposed, events and both; the four cells follow from the margins.
+        var exposedBytes = MemoryMarshal.AsBytes(exposed);
+        var eventBytes = MemoryMarshal.AsBytes(events);
+        int exposedCount = 0, eventCount = 0, both = 0;
+        for (var i = 0; i < exposedBytes.Length; i++)
+        {
+            int x = exposedBytes[i] != 0 ? 1 : 0, e = eventBytes[i] != 0 ? 1 : 0;
+            exposedCount += x;
+            eventCount += e;
+            both += x & e;
+        }
+
+        int a = both, b = exposedCount - both, c = eventCount - both, d = exposed.Length - exposedCount - eventCount + both;
+        return new TwoByTwo(a, b, c, d);
+    }
+
+    /// <summary>
+    /// Risk ratio RR = (a/(a+b)) / (c/(c+d)) with the Wald interval on the log scale,
+    /// exp(log RR ± z·√(1/a − 1/(a+b) + 1/c − 1/(c+d))), z = Φ⁻¹((1 + confidence)/2): the formula of
+    /// epitools::riskratio.wald (Aragon, epitools 0.5; Rothman, Modern Epidemiology, 3rd ed., ch. 14), evaluated in
+    /// the same order so that IEEE arithmetic gives R's special values:
+    /// a = 0 (c &gt; 0): (0, 0, NaN); c = 0 (a &gt; 0): (∞, NaN, ∞); a = c = 0 or an empty row: NaN throughout.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="confidence"/> is not in (0, 1).</exception>
+    public Estimate RiskRatio(double confidence = 0.95)
+    {
+        TailProbabilities.RequireConfidence(confidence);
+        double a = A, n1 = (double)A + B, c = C, n0 = (double)C + D;
+        var estimate = a / n1 / (c / n0);
+        var se = Math.Sqrt((1 / a) - (1 / n1) + (1 / c) - (1 / n0));
+        return WaldOnLogScale(estimate, se, confidence);
+    }
+
+    /// <summary>
+    /// Sample odds ratio OR = (a/b)/(c/d) (= ad/bc) with the Wald interval on the log scale,
+    /// exp(log OR ± z·√(1/a + 1/b + 1/c + 1/d)): epitools::oddsratio(method = "wald"), unconditional and without
+    /// continuity correction (not the conditional MLE that fisher.test reports). Same evaluation order as R, hence
+    /// its special values: a = 0 or d = 0: (0, 0, NaN); b = 0 or c = 0: (∞, NaN, ∞); 0/0 (a = b = 0, a = c = 0,
+    /// b = d = 0, c = d = 0): NaN throughout.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="confidence"/> is not in (0, 1).</exception>
+    public Estimate OddsRatio(double confidence = 0.95)
+    {
+        TailProbabilities.RequireConfidence(confidence);
+        double a = A, b = B, c = C, d = D;
+        var estimate = a / b / (c / d);
+        var se = Math.Sqrt((1 / a) + (1 / b) + (1 / c) + (1 / d));
+        return WaldOnLogScale(estimate, se, confidence);
+    }
+
+    /// <summary>
+    /// Two-sided p-value of Fisher's exact test, exactly as R's <c>fisher.test</c> (conditional on all margins,
+    /// null odds ratio 1): the sum of the hypergeometric probabilities P(X = x) that are ≤ P(X = a)·(1 + 10⁻⁷),
+    /// X ~ Hypergeometric(a + c event total, b + d, a + b exposed total). The relative tolerance is R's, so that
+    /// tables with tied probabilities (symmetric margins) count the tie.
+    /// </summary>
+    /// <remarks>
+    /// Probabilities are taken relative to the mode and generated by the exact ratio
+    /// P(x+1)/P(x) = (m − x)(k − x) / ((x + 1)(n − k + x + 1)), walking outwards until they underflow; the
+    /// accumulated rounding stays near 1e-12 relative even at 10⁶ counts, and the cost is proportional to the
+    /// spread of the distribution (about 77 standard deviations), not to the table total.
+    /// A table with a zero margin has a single possible value and p = 1 (R agrees; for the all-zero table R's
+    /// fisher.test also answers 1).
+    /// </remarks>
+    public double FisherExactP()
+    {
+        long m = (long)A + C;        // event column total
+        long n = (long)B + D;        // no-event column total
+        long k = (long)A + B;        // exposed row total
+        long x = A;
+        var lo = Math.Max(0, k - n);
+        var hi = Math.Min(k, m);
+        if (lo == hi)
+        {
+            return 1;
+        }
+
+        // Mode of the hypergeometric distribution: floor((k + 1)(m + 1) / (N + 2)).
+        var mode = Math.Clamp((long)Math.Floor((k + 1.0) * (m + 1.0) / (m + n + 2.0)), lo, hi);
+
+        // P(x)/P(mode) by walking from the mode to the observed count.
+        var observed = 1.0;
+        for (var j = mode; j < x && observed > 0; j++)
+        {
+            observed *= UpRatio(j, m, n, k);
+        }
+
+        for (var j = mode; j > x && observed > 0; j--)
+        {
+            observed /= UpRatio(j - 1, m, n, k);
+        }
+
+        if (observed == 0)
+        {
+            return 0;
+        }
+
+        var threshold = observed * (1 + 1e-7);
+        var total = 1.0;
+        var tail = 1.0 <= threshold ? 1.0 : 0.0;
+
+        var term = 1.0;
+        for (var j = mode; j < hi; j++)
+        {
+            term *= UpRatio(j, m, n, k);
+            if (term == 0)
+            {
+                break;
+            }
+
+            total += term;
+            if (term <= threshold)
+            {
+                tail += term;
+            }
+        }
+
+        term = 1.0;
+        for (var j = mode; j > lo; j--)
+        {
+            term /= UpRatio(j - 1, m, n, k);
+            if (term == 0)
+            {
+                break;
+            }
+
+            total += term;
+            if (term <= threshold)
+            {
+                tail += term;
+            }
+        }
+
+        return Math.Min(1, tail / total);
+    }
+
+    /// <summary>
+    /// Pearson's chi-square test on the table, as R's <c>chisq.test(matrix(c(a, c, b, d), 2), correct)</c>:
+    /// X² = Σ (|O − E| − Y)² / E with E = row total · column total / N, and Yates' correction
+    /// Y = min(0.5, |ad − bc|/N) when <paramref name="continuityCorrection"/> is set (R's
+    /// <c>min(0.5, abs(x - E))</c>), else 0. df = 1; P = P(χ²₁ &gt; X²).
+    /// A zero row or column total makes an expected count 0 and X² = NaN (as R); an all-zero table, which R
+    /// refuses ("at least one entry of 'x' must be positive"), also gives NaN.
+    /// </summary>
+    public ChiSquareResult ChiSquare(bool continuityCorrection = true)
+    {
+        double a = A, b = B, c = C, d = D;
+        var n = a + b + c + d;
+        double r1 = a + b, r2 = c + d, c1 = a + c, c2 = b + d;
+        double ea = r1 * c1 / n, eb = r1 * c2 / n, ec = r2 * c1 / n, ed = r2 * c2 / n;
+        var yates = 0.0;
+        if (continuityCorrection)
+        {
+            yates = Math.Min(0.5, Math.Min(Math.Min(Math.Abs(a - ea), Math.Abs(c - ec)), Math.Min(Math.Abs(b - eb), Math.Abs(d - ed))));
+        }
+
+        // R sums column-major: a, c, b, d.
+        var statistic = Cell(a, ea, yates) + Cell(c, ec, yates) + Cell(b, eb, yates) + Cell(d, ed, yates);
+        return new ChiSquareResult(statistic, 1, TailProbabilities.ChiSquare1Upper(statistic));
+
+        static double Cell(double observed, double expected, double yates)
+        {
+            var deviation = Math.Abs(observed - expected) - yates;
+            return deviation * deviation / expected;
+        }
+    }
+
+    private static double UpRatio(long j, long m, long n, long k) =>
+        (double)(m - j) * (k - j) / ((double)(j + 1) * (n - k + j + 1));
+
+    private static Estimate WaldOnLogScale(double estimate, double seLog, double confidence)
+    {
+        var z = TailProbabilities.NormalQuantile(0.5 * (1 + confidence));
+        var log = Math.Log(estimate);
+        return new Estimate(estimate, Math.Exp(log - (z * seLog)), Math.Exp(log + (z * seLog)));
+    }
+
+    private static int NonNegative(int count, string name) =>
+        count >= 0 ? count : throw new ArgumentException($"Cell {name} of a 2×2 table must be a count ≥ 0 (got {count}).", name);
+
+    private static int Total(int a, int b, int c, int d)
+    {
+        var total = (long)a + b + c + d;
+        return total <= int.MaxValue
+            ? (int)total
+            : throw new ArgumentException($"The table total {total} exceeds {int.MaxValue}.", nameof(d));
+    }
+}
