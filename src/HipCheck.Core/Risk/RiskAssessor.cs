@@ -44,7 +44,7 @@ public sealed record RiskAssessment(string CatalogueVersion, IReadOnlyList<RuleO
 {
     /// <summary>Shown with every report: what a flag is and is not.</summary>
     public const string Disclaimer =
-        "These flags inform; they do not diagnose. A flag means a measurement from this screening matches a pattern "
+        "Flags inform; they do not diagnose. A flag means a measurement from this screening matches a pattern "
         + "that some studies have linked to an injury; most of that evidence is small or looked back at injuries that "
         + "had already happened, and many runners with a flag never get hurt. If you are in pain now, see a doctor or "
         + "physiotherapist.";

@@ -25,9 +25,10 @@ public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimePr
 
     private static readonly string[] FirstNames =
     [
+        // Even positions are women, odd positions men (the seeder alternates sexes).
         "Aino", "Ben", "Chloe", "Dev", "Elena", "Finn", "Grace", "Hugo", "Ines", "Jonas", "Kira", "Liam", "Maya", "Niko",
-        "Olivia", "Pavel", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Will", "Xenia", "Yusuf", "Zoe", "Amir", "Bea",
-        "Carl", "Dana",
+        "Olivia", "Pavel", "Rosa", "Sami", "Tara", "Umar", "Vera", "Will", "Xenia", "Yusuf", "Zoe", "Amir", "Bea", "Carl",
+        "Dana", "Ravi",
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)

@@ -51,6 +51,9 @@ public sealed record RuleOutcomeDocument(
 public sealed record EvidenceDocument(
     string StudyId,
     string Role,
+    string Authors,
+    int Year,
+    string Title,
     string Citation,
     string Design,
     int? SampleSize,
@@ -118,6 +121,9 @@ public static class ReportDocuments
         o.Rule.Evidence.Select(e => new EvidenceDocument(
             e.StudyId,
             CatalogueCodes.Code(e.Role),
+            e.Study.Authors,
+            e.Study.Year,
+            e.Study.Title,
             e.Study.Citation,
             CatalogueCodes.Code(e.Study.Design),
             e.Study.SampleSize,

@@ -89,5 +89,17 @@ public sealed class DetailsModel(TeamOverview overview, EvidenceCatalogue catalo
 
     public string? AriaSort(string key) => Sort == key || (Sort is null && key == "name") ? (Dir == "desc" ? "descending" : "ascending") : null;
 
+    /// <summary>A compact label for a flag in the table, e.g. "LBP · hip extension".</summary>
+    public static string ShortLabel(TeamFlag flag)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        var rule = flag.RuleId;
+        var outcome = rule.StartsWith("lbp", StringComparison.Ordinal) ? "LBP"
+            : rule.StartsWith("pfp", StringComparison.Ordinal) ? "PFP"
+            : rule.StartsWith("itbs", StringComparison.Ordinal) ? "ITBS" : flag.OutcomeName;
+        var test = TestCatalogue.All.FirstOrDefault(t => rule.Contains(t.Code, StringComparison.Ordinal));
+        return test is null ? outcome : $"{outcome} · {test.Name.ToLowerInvariant()}";
+    }
+
     private TeamQuery Query() => new(Sex, Flag, Sort, string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase));
 }
