@@ -88,3 +88,36 @@ public static class ShippedCatalogue
         throw new InvalidOperationException($"No HipCheck.slnx above {AppContext.BaseDirectory}");
     }
 }
+
+/// <summary>Logs a member into the web pages with the login form (cookie), as a browser would.</summary>
+public static class CookieLogin
+{
+    public static async Task<HttpClient> LogInWithCookie(this HipCheckApp app, string email, string password = HipCheckApp.Password)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        using var form = await client.Get("/Account/Login");
+        await form.AssertStatus(HttpStatusCode.OK);
+        var token = AntiforgeryToken(await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+        using var login = await client.PostAsync("/Account/Login", body, TestContext.Current.CancellationToken);
+        Assert.True(login.StatusCode == HttpStatusCode.Redirect, $"cookie login {email}: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var input = System.Text.RegularExpressions.Regex.Match(html, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>");
+        Assert.True(input.Success, "no antiforgery token in the form");
+        return System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(input.Value, "value=\"([^\"]*)\"").Groups[1].Value);
+    }
+}
