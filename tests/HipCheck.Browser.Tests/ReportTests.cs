@@ -19,12 +19,12 @@ public sealed partial class ReportTests : BrowserTest
     private const string HipRule = "lbp-hip-extension-asymmetry-female";
     private static readonly string[] Blocking = ["serious", "critical"];
 
-    /// <summary>A study's citation as the shipped catalogue writes it.</summary>
-    private static string Citation(string studyId)
+    /// <summary>A field of a study as the shipped catalogue writes it (citation, title, authors).</summary>
+    private static string Study(string studyId, string field)
     {
         using var catalogue = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "HipCheck.Core", "Risk", "evidence-catalogue.json")));
         return catalogue.RootElement.GetProperty("studies").EnumerateArray()
-            .Single(s => s.GetProperty("id").GetString() == studyId).GetProperty("citation").GetString()!;
+            .Single(s => s.GetProperty("id").GetString() == studyId).GetProperty(field).GetString()!;
     }
 
     private static async Task ScreenAsync(IPage page, double[] left, double[] right)
@@ -58,9 +58,13 @@ public sealed partial class ReportTests : BrowserTest
         await Expect(flag.Locator(".observed")).ToContainTextAsync("18.0 %"); // measured
         await Expect(flag.Locator(".observed")).ToContainTextAsync("15.0 %"); // the catalogue's threshold
         await Expect(flag).ToContainTextAsync("Grade C");
-        var nadler2001 = flag.Locator("cite", new() { HasText = Citation("nadler-2001") }); // Am J Phys Med Rehabil 2001;80(8):572-577
+        // The evidence list cites Nadler 2001: "Am J Phys Med Rehabil 2001;80(8):572-577", its title and authors.
+        var nadler2001 = flag.Locator("ul.evidence li", new() { HasText = Study("nadler-2001", "citation") });
         await Expect(nadler2001).ToHaveCountAsync(1);
         await Expect(nadler2001).ToBeVisibleAsync();
+        await Expect(nadler2001.Locator("cite")).ToHaveTextAsync(Study("nadler-2001", "title"));
+        await Expect(nadler2001).ToContainTextAsync(Study("nadler-2001", "authors"));
+        await Expect(nadler2001).ToContainTextAsync("supports the link");
 
         var disclaimer = page.GetByRole(AriaRole.Note).Filter(new() { HasText = "Flags inform; they do not diagnose" });
         await Expect(disclaimer).ToBeVisibleAsync();
@@ -133,7 +137,7 @@ public sealed partial class ReportTests : BrowserTest
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First).ToContainTextAsync("Ada");
         await Expect(rows.First).ToContainTextAsync("18.0 %");
-        await Expect(rows.First).ToContainTextAsync("Low back pain");
+        await Expect(rows.First.Locator(".flag-badge")).ToHaveAttributeAsync("title", new Regex("^Low back pain"));
 
         var women = await DownloadCsvAsync(page);
         Assert.Equal(2, women.Length); // header + Ada

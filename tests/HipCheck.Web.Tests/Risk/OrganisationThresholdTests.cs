@@ -196,4 +196,49 @@ public class OrganisationThresholdTests : ApiTest
             await put.AssertStatus(HttpStatusCode.Unauthorized);
         }
     }
+
+    [Theory]
+    [InlineData("{ \"threshold\": \"twenty\" }")]
+    [InlineData("{ \"threshold\": 20 ")]
+    [InlineData("[20]")]
+    public async Task Malformed_body_is_a_400_problem_and_nothing_is_saved(string json)
+    {
+        var coach = await App.RegisterAndLogin("coach@example.org", role: "coach");
+
+        using var response = await coach.PutRaw($"{Url}/{Rule}", json);
+
+        await response.AssertProblem(HttpStatusCode.BadRequest);
+        Assert.False(Threshold(await coach.GetOk(Url), Rule).GetProperty("overridden").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Override_set_before_the_first_team_applies_to_the_athletes_added_later()
+    {
+        var coach = await App.RegisterAndLogin("coach@example.org", role: "coach");
+        using (var put = await coach.PutJson($"{Url}/{Rule}", new { threshold = 20 }))
+        {
+            await put.AssertStatus(HttpStatusCode.OK);
+        }
+
+        // No team named: the athlete goes into the coach's first team, created on the spot ("My team").
+        var (_, screening) = await coach.AthleteWithScreening(Bodies.Athlete(name: "Flo"), "2025-03-01", RiskReports.HipExtension18());
+
+        var report = await coach.Report(screening);
+        var rule = report.Rule(Rule);
+        JsonAssert.Text("clear", rule, "status"); // 18 % < the organisation's 20 %
+        JsonAssert.Number(20, rule, "threshold");
+        Assert.True(rule.GetProperty("thresholdOverridden").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(report.GetProperty("thresholdsFrom").GetString()));
+    }
+
+    [Fact]
+    public async Task Researcher_may_set_thresholds_too()
+    {
+        var researcher = await App.RegisterAndLogin("researcher@example.org", role: "researcher");
+
+        using var put = await researcher.PutJson($"{Url}/{Rule}", new { threshold = 12.5 });
+
+        await put.AssertStatus(HttpStatusCode.OK);
+        JsonAssert.Number(12.5, Threshold(await researcher.GetOk(Url), Rule), "threshold");
+    }
 }

@@ -38,7 +38,8 @@ public class ReportDocumentTests : ApiTest
         JsonAssert.Text(ShippedCatalogue.Version, report, "catalogueVersion");
         JsonAssert.Null(report, "thresholdsFrom"); // a runner's own profile: the catalogue's thresholds
         var disclaimer = report.GetProperty("disclaimer").GetString()!;
-        Assert.StartsWith("These flags inform; they do not diagnose.", disclaimer, StringComparison.Ordinal);
+        Assert.Contains("flags inform; they do not diagnose", disclaimer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("see a doctor or physiotherapist", disclaimer, StringComparison.Ordinal);
 
         // Every rule of the catalogue, in catalogue order, each with one of the four statuses.
         var rules = report.GetProperty("rules").Items();
@@ -99,6 +100,9 @@ public class ReportDocumentTests : ApiTest
         var nadler2001 = evidence[0];
         JsonAssert.Text("supports", nadler2001, "role");
         JsonAssert.Text(ShippedCatalogue.Study("nadler-2001").GetProperty("citation").GetString()!, nadler2001, "citation"); // Am J Phys Med Rehabil 2001;80(8):572-577
+        JsonAssert.Text(ShippedCatalogue.Study("nadler-2001").GetProperty("title").GetString()!, nadler2001, "title");
+        JsonAssert.Text(ShippedCatalogue.Study("nadler-2001").GetProperty("authors").GetString()!, nadler2001, "authors");
+        JsonAssert.Number(2001, nadler2001, "year");
         JsonAssert.Text("prospective", nadler2001, "design");
         JsonAssert.Number(163, nadler2001, "sampleSize");
         JsonAssert.Number(5, nadler2001, "events"); // eventsInPopulation: 5 of the 13 were women

@@ -228,4 +228,43 @@ public class TeamOverviewTests : ApiTest
 
         await response.AssertFieldErrors("teamId");
     }
+
+    [Fact]
+    public async Task Two_screenings_on_the_same_day_use_the_one_entered_last()
+    {
+        var coach = await App.RegisterAndLogin("coach@example.org", role: "coach");
+        var teamId = (await coach.CreateTeam("Harriers")).Id();
+        var ada = (await coach.CreateAthlete(Bodies.Athlete(name: "Ada").InTeam(teamId))).Id();
+        await coach.CreateScreening(ada, Bodies.Screening("2025-03-01", RiskReports.HipExtension18()));
+        var retest = (await coach.CreateScreening(ada, Bodies.Screening("2025-03-01", RiskReports.HipExtension10()))).Id();
+
+        var row = Row(await coach.GetOk($"/api/teams/{teamId}/overview"), "Ada");
+
+        JsonAssert.Text(retest, row, "screeningId");
+        JsonAssert.Number(10, row.GetProperty("tests").GetProperty("hip-extension"), "asymmetryPercent");
+        Assert.Empty(row.GetProperty("flags").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("{ \"name\": 42 }")]
+    [InlineData("{ \"name\": ")]
+    public async Task Malformed_team_body_is_a_400_problem(string json)
+    {
+        var coach = await App.RegisterAndLogin("coach@example.org", role: "coach");
+
+        using var response = await coach.PostRaw("/api/teams", json);
+
+        await response.AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Empty((await coach.GetOk("/api/teams")).Items());
+    }
+
+    [Fact]
+    public async Task Team_name_longer_than_80_characters_is_400_with_errors_name()
+    {
+        var coach = await App.RegisterAndLogin("coach@example.org", role: "coach");
+
+        using var response = await coach.PostJson("/api/teams", new { name = new string('x', 81) });
+
+        await response.AssertFieldErrors("name");
+    }
 }
