@@ -21,9 +21,10 @@ public sealed class ReportModel(ScreeningReporter reporter) : PageModel
     }
 
     public static string Format(string metric, double value) =>
-        metric.StartsWith("asymmetry-percent", StringComparison.Ordinal) || metric.StartsWith("percentile", StringComparison.Ordinal)
-            ? $"{value:0.0} %"
-            : metric.StartsWith("hold-seconds", StringComparison.Ordinal) ? $"{value:0} s" : $"{value:0.00} N/kg";
+        metric.StartsWith("asymmetry-percent", StringComparison.Ordinal) ? $"{value:0.0} %"
+        : metric.StartsWith("percentile", StringComparison.Ordinal) ? $"percentile {value:0}"
+        : metric.StartsWith("hold-seconds", StringComparison.Ordinal) ? $"{value:0} s"
+        : $"{value:0.00} N/kg";
 
     public static string RoleWords(string role) => role switch
     {
