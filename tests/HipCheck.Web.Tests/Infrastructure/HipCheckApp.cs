@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HipCheck.Web.Tests.Infrastructure;
 
@@ -11,6 +13,9 @@ namespace HipCheck.Web.Tests.Infrastructure;
 public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Str0ng!Pass";
+
+    /// <summary>A clock to use instead of the system clock (set before the first request).</summary>
+    public TimeProvider? Clock { get; init; }
 
     private readonly string folder =
         Path.Combine(Path.GetTempPath(), "hipcheck-web-tests", Guid.NewGuid().ToString("N"));
@@ -25,6 +30,11 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 
