@@ -48,18 +48,23 @@ public static class CohortAnalysis
         var cells = new int[8]; // [sex (0 F, 1 M)][exposed 0/1, event 0/1] -> a, b, c, d per sex
         var exposedCount = 0;
         long events = 0;
+        var lefts = data.HipExtLeftN;
+        var rights = data.HipExtRightN;
+        var masses = data.BodyMassKg;
+        var females = data.Female;
+        var lbpEvents = data.LbpEvent;
         for (var i = 0; i < n; i++)
         {
-            var left = data.HipExtLeftN[i];
-            var right = data.HipExtRightN[i];
+            var left = lefts[i];
+            var right = rights[i];
             var a = Asymmetry.Between(left, right).AsymmetryPercent;
-            var isFemale = data.Female[i];
+            var isFemale = females[i];
             var exposed = a >= threshold;
-            var hadEvent = data.LbpEvent[i];
+            var hadEvent = lbpEvents[i];
             asymmetry[i] = a;
             female[i] = isFemale ? 1 : 0;
             interaction[i] = isFemale ? a : 0;
-            extPerKg[i] = (left + right) / 2 / data.BodyMassKg[i];
+            extPerKg[i] = (left + right) / 2 / masses[i];
             exposedGroup[i] = exposed ? 1 : 0;
             exposedCount += exposedGroup[i];
             events += hadEvent ? 1 : 0;
@@ -69,9 +74,20 @@ public static class CohortAnalysis
         var warnings = new List<string>();
         var womenTable = SexTable(cells, 0);
         var menTable = SexTable(cells, 4);
-        var logistic = Logistic(asymmetry, female, extPerKg, interaction, data.LbpEvent, warnings);
-        var (exposedS180, unexposedS180, logRank) = Survival(data, exposedGroup, exposedCount, warnings);
-        var cox = Cox(asymmetry, female, interaction, data, warnings);
+        // The three model families are independent: on a million athletes, running them side by side nearly halves
+        // the wall time on two cores. Each collects its own warnings, merged in a fixed order.
+        List<LogisticTerm> logistic = [];
+        List<CoxTerm> cox = [];
+        (double Exposed, double Unexposed, LogRankResult? Test) survival = default;
+        List<string> logisticWarnings = [], survivalWarnings = [], coxWarnings = [];
+        Parallel.Invoke(
+            () => logistic = Logistic(asymmetry, female, extPerKg, interaction, data.LbpEvent, logisticWarnings),
+            () => cox = Cox(asymmetry, female, interaction, data.DaysToEvent, data.LbpEvent, coxWarnings),
+            () => survival = Survival(data.DaysToEvent, data.LbpEvent, exposedGroup, exposedCount, survivalWarnings));
+        warnings.AddRange(logisticWarnings);
+        warnings.AddRange(survivalWarnings);
+        warnings.AddRange(coxWarnings);
+        var (exposedS180, unexposedS180, logRank) = survival;
         if (events == 0)
         {
             warnings.Insert(0, "No athlete had an event: no ratio, model or test can be estimated.");
@@ -87,7 +103,7 @@ public static class CohortAnalysis
         }
 
         return new CohortAnalysisResult(n, events, threshold, womenTable, menTable, logistic, exposedS180, unexposedS180,
-            logRank.ChiSquare, logRank.P, cox, warnings);
+            logRank!.ChiSquare, logRank.P, cox, warnings);
     }
 
     private static SexTable SexTable(int[] cells, int offset)
@@ -101,7 +117,7 @@ public static class CohortAnalysis
     }
 
     private static List<LogisticTerm> Logistic(
-        double[] asymmetry, double[] female, double[] extPerKg, double[] interaction, bool[] lbpEvent, List<string> warnings)
+        double[] asymmetry, double[] female, double[] extPerKg, double[] interaction, ReadOnlySpan<bool> lbpEvent, List<string> warnings)
     {
         var fit = LogisticRegression.Fit(LogisticNames, [asymmetry, female, extPerKg, interaction], lbpEvent);
         var epp = fit.EventsPerPredictor;
@@ -128,17 +144,17 @@ public static class CohortAnalysis
     }
 
     private static (double Exposed, double Unexposed, LogRankResult LogRank) Survival(
-        CohortData data, int[] exposedGroup, int exposedCount, List<string> warnings)
+        ReadOnlySpan<double> daysToEvent, ReadOnlySpan<bool> lbpEvent, int[] exposedGroup, int exposedCount, List<string> warnings)
     {
-        var n = data.Count;
+        var n = daysToEvent.Length;
         var times = new double[2][] { new double[n - exposedCount], new double[exposedCount] };
         var status = new bool[2][] { new bool[n - exposedCount], new bool[exposedCount] };
         var next = new int[2];
         for (var i = 0; i < n; i++)
         {
             var g = exposedGroup[i];
-            times[g][next[g]] = data.DaysToEvent[i];
-            status[g][next[g]++] = data.LbpEvent[i];
+            times[g][next[g]] = daysToEvent[i];
+            status[g][next[g]++] = lbpEvent[i];
         }
 
         double S180(int g) => times[g].Length == 0 ? double.NaN : KaplanMeier.Estimate(times[g], status[g]).SurvivalAt(SurvivalDay);
@@ -148,13 +164,14 @@ public static class CohortAnalysis
                 $"{(exposedCount == 0 ? "No athlete is exposed" : "Every athlete is exposed")} at this threshold: the exposed and unexposed cannot be compared (log-rank null)."));
         }
 
-        var logRank = LogRank.Test(data.DaysToEvent, data.LbpEvent, exposedGroup);
+        var logRank = LogRank.Test(daysToEvent, lbpEvent, exposedGroup);
         return (S180(1), S180(0), logRank);
     }
 
-    private static List<CoxTerm> Cox(double[] asymmetry, double[] female, double[] interaction, CohortData data, List<string> warnings)
+    private static List<CoxTerm> Cox(
+        double[] asymmetry, double[] female, double[] interaction, ReadOnlySpan<double> daysToEvent, ReadOnlySpan<bool> lbpEvent, List<string> warnings)
     {
-        var fit = CoxRegression.Fit(CoxNames, [asymmetry, female, interaction], data.DaysToEvent, data.LbpEvent);
+        var fit = CoxRegression.Fit(CoxNames, [asymmetry, female, interaction], daysToEvent, lbpEvent);
         var epp = (double)fit.Events / CoxNames.Length;
         if (fit.Events > 0 && epp < MinEventsPerPredictor)
         {

@@ -27,6 +27,8 @@ internal sealed class CohortCsvParser
     private long bytesRead;
     private long line = 1;
 
+    private static readonly bool[] Required = [.. CohortCodebook.Columns.Select(c => c.Required)];
+
     private readonly List<CohortRowError> errors = [];
     private int invalidRows;
 
@@ -35,6 +37,7 @@ internal sealed class CohortCsvParser
     private int[] fieldLength = new int[16];
     private bool[] fieldEscaped = new bool[16];
     private int[] fieldToColumn = [];
+    private int[] absentColumns = [];
     private byte[] scratch = new byte[256];
 
     // The columns being filled; count = rows kept so far.
@@ -44,19 +47,19 @@ internal sealed class CohortCsvParser
     private double[][] numbers = [];
     private bool[] lbpEvent = [];
 
-    // Athlete ids, for the uniqueness check: bytes of every kept id back to back, where each starts, its line.
+    // Athlete ids, for the uniqueness check: bytes of every kept id back to back, where each starts, its line,
+    // and a hash table of row numbers (slot = upper 32 bits of the id's hash, lower 32 bits row + 1; 0 = empty).
     private byte[] idBytes = new byte[1 << 16];
     private int idBytesUsed;
     private int[] idOffset = [];
-    private long[] idLine = [];
-    private readonly HashSet<int> ids;
+    private int[] idLine = [];
+    private ulong[] idSlots = [];
 
     public CohortCsvParser(Stream input, CohortReadOptions options)
     {
         this.input = input;
         this.options = options;
         totalBytes = input.CanSeek ? Math.Max(0, input.Length - input.Position) : -1;
-        ids = new HashSet<int>(new IdComparer(this));
     }
 
     public CohortReadResult Run()
@@ -141,6 +144,7 @@ internal sealed class CohortCsvParser
             fieldToColumn[f] = column;
         }
 
+        absentColumns = [.. Enumerable.Range(0, ColumnCount).Where(c => seen[c] < 0)];
         for (var c = 0; c < ColumnCount; c++)
         {
             if (seen[c] < 0 && CohortCodebook.Columns[c].Required)
@@ -173,7 +177,7 @@ internal sealed class CohortCsvParser
         var hasEvent = false;
         var hasId = false;
         ReadOnlySpan<byte> id = default;
-        for (var c = AbdLeftCol; c <= BackCol; c++)
+        foreach (var c in absentColumns)
         {
             numbers[c][count] = double.NaN; // optional columns may be absent from the header
         }
@@ -258,7 +262,7 @@ internal sealed class CohortCsvParser
 
     private double Number(ReadOnlySpan<byte> value, int column, long recordLine)
     {
-        var required = CohortCodebook.Columns[column].Required;
+        var required = Required[column];
         if (value.IsEmpty)
         {
             if (required)
@@ -390,6 +394,34 @@ internal sealed class CohortCsvParser
         newlines = 0;
         var b = buffer;
         var p = start;
+
+        // The common case: a whole line without quotes in the buffer. Split it on commas in one pass.
+        var rest = b.AsSpan(p, end - p);
+        var lineLength = rest.IndexOf((byte)'\n');
+        if (lineLength >= 0 && !rest[..lineLength].Contains((byte)'"'))
+        {
+            var record = rest[..lineLength];
+            var fieldFrom = 0;
+            for (var k = 0; k < record.Length; k++)
+            {
+                if (record[k] == (byte)',')
+                {
+                    AddField(ref fields, p + fieldFrom, k - fieldFrom, false);
+                    fieldFrom = k + 1;
+                }
+            }
+
+            var last = lineLength - fieldFrom;
+            if (last > 0 && record[^1] == (byte)'\r')
+            {
+                last--;
+            }
+
+            AddField(ref fields, p + fieldFrom, last, false);
+            recordEnd = p + lineLength + 1;
+            return RecordStatus.Complete;
+        }
+
         while (true)
         {
             if (p == end)
@@ -558,7 +590,8 @@ internal sealed class CohortCsvParser
 
     /// <summary>
     /// Sizes the columns from the rows seen so far and the bytes left, so a seekable file of a million rows
-    /// grows its columns about twice rather than twenty times.
+    /// grows its columns about twice rather than twenty times; the slack
+    /// (about 5 %) is left in place rather than copied away.
     /// </summary>
     private int EstimateCapacity()
     {
@@ -569,7 +602,7 @@ internal sealed class CohortCsvParser
             return doubled;
         }
 
-        var estimate = (long)(count * (double)totalBytes / consumed * 1.02) + 1024;
+        var estimate = (long)(count * (double)totalBytes / consumed * 1.05) + 1024;
         return (int)Math.Clamp(estimate, capacity + 1024, Array.MaxLength);
     }
 
@@ -596,30 +629,37 @@ internal sealed class CohortCsvParser
         Array.Resize(ref lbpEvent, newCapacity);
         Array.Resize(ref idOffset, newCapacity + 1);
         Array.Resize(ref idLine, newCapacity);
+        GrowIdTable(newCapacity);
         capacity = newCapacity;
     }
 
-    private CohortData Build()
-    {
-        T[] Exact<T>(T[] column)
-        {
-            if (column.Length != count)
-            {
-                Array.Resize(ref column, count);
-            }
-
-            return column;
-        }
-
-        return new CohortData(
-            Exact(female), Exact(numbers[MassCol]), Exact(numbers[ExtLeftCol]), Exact(numbers[ExtRightCol]),
-            Exact(numbers[AbdLeftCol]), Exact(numbers[AbdRightCol]), Exact(numbers[BackCol]),
-            Exact(numbers[FollowupCol]), Exact(lbpEvent), Exact(numbers[DaysCol]));
-    }
+    private CohortData Build() => new(
+        count, female, numbers[MassCol], numbers[ExtLeftCol], numbers[ExtRightCol], numbers[AbdLeftCol],
+        numbers[AbdRightCol], numbers[BackCol], numbers[FollowupCol], lbpEvent, numbers[DaysCol]);
 
     /// <summary>Stores the id of row <see cref="count"/>; false (and the first line) when it was already seen.</summary>
     private bool AddId(ReadOnlySpan<byte> id, long recordLine, out long firstLine)
     {
+        firstLine = 0;
+        var hash = IdHash(id);
+        var slot = (int)hash & (idSlots.Length - 1);
+        var tag = hash >> 32;
+        while (idSlots[slot] != 0)
+        {
+            var entry = idSlots[slot];
+            if (entry >> 32 == tag)
+            {
+                var row = (int)(uint)entry - 1;
+                if (Id(row).SequenceEqual(id))
+                {
+                    firstLine = idLine[row];
+                    return false;
+                }
+            }
+
+            slot = (slot + 1) & (idSlots.Length - 1);
+        }
+
         if (idBytesUsed + id.Length > idBytes.Length)
         {
             Array.Resize(ref idBytes, Math.Max(idBytes.Length * 2, idBytesUsed + id.Length));
@@ -627,32 +667,66 @@ internal sealed class CohortCsvParser
 
         idOffset[count] = idBytesUsed;
         id.CopyTo(idBytes.AsSpan(idBytesUsed));
-        idOffset[count + 1] = idBytesUsed + id.Length;
-        idLine[count] = recordLine;
-        if (ids.Add(count))
-        {
-            idBytesUsed += id.Length;
-            firstLine = 0;
-            return true;
-        }
-
-        ids.TryGetValue(count, out var first);
-        firstLine = idLine[first];
-        return false;
+        idBytesUsed += id.Length;
+        idOffset[count + 1] = idBytesUsed;
+        idLine[count] = (int)Math.Min(recordLine, int.MaxValue);
+        idSlots[slot] = (tag << 32) | (uint)(count + 1);
+        return true;
     }
 
     private ReadOnlySpan<byte> Id(int row) => idBytes.AsSpan(idOffset[row], idOffset[row + 1] - idOffset[row]);
 
-    /// <summary>Compares rows by their id bytes, so the set holds row numbers and no strings.</summary>
-    private sealed class IdComparer(CohortCsvParser parser) : IEqualityComparer<int>
+    /// <summary>Sizes the id table to at least twice the rows (open addressing, linear probing) and re-inserts the ids kept.</summary>
+    private void GrowIdTable(int rows)
     {
-        public bool Equals(int x, int y) => parser.Id(x).SequenceEqual(parser.Id(y));
-
-        public int GetHashCode(int obj)
+        var size = 1024;
+        while (size < rows * 2L)
         {
-            var hash = default(HashCode);
-            hash.AddBytes(parser.Id(obj));
-            return hash.ToHashCode();
+            size *= 2;
+        }
+
+        if (size <= idSlots.Length)
+        {
+            return;
+        }
+
+        idSlots = new ulong[size];
+        for (var row = 0; row < count; row++)
+        {
+            var hash = IdHash(Id(row));
+            var slot = (int)hash & (size - 1);
+            while (idSlots[slot] != 0)
+            {
+                slot = (slot + 1) & (size - 1);
+            }
+
+            idSlots[slot] = (hash >> 32 << 32) | (uint)(row + 1);
+        }
+    }
+
+    /// <summary>A 64-bit hash of an id, 8 bytes at a time with the MurmurHash3 finaliser as the mixer.</summary>
+    private static ulong IdHash(ReadOnlySpan<byte> id)
+    {
+        var h = 0x9E3779B97F4A7C15UL ^ (ulong)id.Length;
+        while (id.Length >= 8)
+        {
+            h = Mix(h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(id));
+            id = id[8..];
+        }
+
+        ulong tail = 0;
+        for (var i = 0; i < id.Length; i++)
+        {
+            tail |= (ulong)id[i] << (8 * i);
+        }
+
+        return Mix(h ^ tail);
+
+        static ulong Mix(ulong x)
+        {
+            x = (x ^ (x >> 33)) * 0xff51afd7ed558ccdUL;
+            x = (x ^ (x >> 33)) * 0xc4ceb9fe1a85ec53UL;
+            return x ^ (x >> 33);
         }
     }
 }

@@ -17,17 +17,17 @@ public class CohortCsvReaderTests
         Assert.True(result.Succeeded);
         var d = result.Data!;
         Assert.Equal(2, d.Count);
-        Assert.Equal([true, false], d.Female);
-        Assert.Equal([60.5, 72], d.BodyMassKg);
-        Assert.Equal([200, 250.25], d.HipExtLeftN);
-        Assert.Equal([180.5, 260], d.HipExtRightN);
+        Assert.Equal([true, false], d.Female.ToArray());
+        Assert.Equal([60.5, 72], d.BodyMassKg.ToArray());
+        Assert.Equal([200, 250.25], d.HipExtLeftN.ToArray());
+        Assert.Equal([180.5, 260], d.HipExtRightN.ToArray());
         Assert.Equal(150, d.HipAbdLeftN[0]);
         Assert.Equal(140, d.HipAbdRightN[0]);
         Assert.Equal(95, d.BackEnduranceS[0]);
         Assert.True(double.IsNaN(d.HipAbdLeftN[1]) && double.IsNaN(d.HipAbdRightN[1]) && double.IsNaN(d.BackEnduranceS[1]));
-        Assert.Equal([365, 300], d.FollowupDays);
-        Assert.Equal([true, false], d.LbpEvent);
-        Assert.Equal([120, 300], d.DaysToEvent);
+        Assert.Equal([365, 300], d.FollowupDays.ToArray());
+        Assert.Equal([true, false], d.LbpEvent.ToArray());
+        Assert.Equal([120, 300], d.DaysToEvent.ToArray());
         Assert.Empty(result.Errors);
     }
 
@@ -143,8 +143,8 @@ public class CohortCsvReaderTests
         Assert.True(result.Succeeded);
         Assert.Equal(2, result.Data!.Count);
         Assert.Equal(2, result.SkippedRows);
-        Assert.Equal([true, false], result.Data.Female);
-        Assert.Equal([120, 30], result.Data.DaysToEvent);
+        Assert.Equal([true, false], result.Data.Female.ToArray());
+        Assert.Equal([120, 30], result.Data.DaysToEvent.ToArray());
     }
 
     [Fact]
