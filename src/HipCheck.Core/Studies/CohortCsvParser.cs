@@ -48,12 +48,12 @@ internal sealed class CohortCsvParser
     private bool[] lbpEvent = [];
 
     // Athlete ids, for the uniqueness check: bytes of every kept id back to back, where each starts, its line,
-    // and a hash table of row numbers (slot = upper 32 bits of the id's hash, lower 32 bits row + 1; 0 = empty).
+    // and its 64-bit hash. Repeats are looked for once the file is read (RefuseRepeatedIds).
     private byte[] idBytes = new byte[1 << 16];
     private int idBytesUsed;
     private int[] idOffset = [];
     private int[] idLine = [];
-    private ulong[] idSlots = [];
+    private ulong[] idHash = [];
 
     public CohortCsvParser(Stream input, CohortReadOptions options)
     {
@@ -100,6 +100,7 @@ internal sealed class CohortCsvParser
             ReadRow(fields, recordLine);
         }
 
+        RefuseRepeatedIds();
         var data = invalidRows > 0 && !options.SkipInvalid ? null : Build();
         return new CohortReadResult(data, errors, invalidRows, options.SkipInvalid ? invalidRows : 0);
     }
@@ -243,16 +244,15 @@ internal sealed class CohortCsvParser
             }
         }
 
-        if (invalidRowErrors == errorsBefore && hasId && !AddId(id, recordLine, out var firstLine))
-        {
-            FieldError(recordLine, IdCol, string.Create(CultureInfo.InvariantCulture,
-                $"{Quote(id)} already appears on line {firstLine}: one row per athlete"));
-        }
-
         if (invalidRowErrors != errorsBefore)
         {
             invalidRows++;
             return;
+        }
+
+        if (hasId)
+        {
+            KeepId(id, recordLine);
         }
 
         count++;
@@ -629,7 +629,7 @@ internal sealed class CohortCsvParser
         Array.Resize(ref lbpEvent, newCapacity);
         Array.Resize(ref idOffset, newCapacity + 1);
         Array.Resize(ref idLine, newCapacity);
-        GrowIdTable(newCapacity);
+        Array.Resize(ref idHash, newCapacity);
         capacity = newCapacity;
     }
 
@@ -637,29 +637,9 @@ internal sealed class CohortCsvParser
         count, female, numbers[MassCol], numbers[ExtLeftCol], numbers[ExtRightCol], numbers[AbdLeftCol],
         numbers[AbdRightCol], numbers[BackCol], numbers[FollowupCol], lbpEvent, numbers[DaysCol]);
 
-    /// <summary>Stores the id of row <see cref="count"/>; false (and the first line) when it was already seen.</summary>
-    private bool AddId(ReadOnlySpan<byte> id, long recordLine, out long firstLine)
+    /// <summary>Keeps the id of row <see cref="count"/> for the uniqueness check.</summary>
+    private void KeepId(ReadOnlySpan<byte> id, long recordLine)
     {
-        firstLine = 0;
-        var hash = IdHash(id);
-        var slot = (int)hash & (idSlots.Length - 1);
-        var tag = hash >> 32;
-        while (idSlots[slot] != 0)
-        {
-            var entry = idSlots[slot];
-            if (entry >> 32 == tag)
-            {
-                var row = (int)(uint)entry - 1;
-                if (Id(row).SequenceEqual(id))
-                {
-                    firstLine = idLine[row];
-                    return false;
-                }
-            }
-
-            slot = (slot + 1) & (idSlots.Length - 1);
-        }
-
         if (idBytesUsed + id.Length > idBytes.Length)
         {
             Array.Resize(ref idBytes, Math.Max(idBytes.Length * 2, idBytesUsed + id.Length));
@@ -670,38 +650,146 @@ internal sealed class CohortCsvParser
         idBytesUsed += id.Length;
         idOffset[count + 1] = idBytesUsed;
         idLine[count] = (int)Math.Min(recordLine, int.MaxValue);
-        idSlots[slot] = (tag << 32) | (uint)(count + 1);
-        return true;
+        idHash[count] = IdHash(id);
     }
 
     private ReadOnlySpan<byte> Id(int row) => idBytes.AsSpan(idOffset[row], idOffset[row + 1] - idOffset[row]);
 
-    /// <summary>Sizes the id table to at least twice the rows (open addressing, linear probing) and re-inserts the ids kept.</summary>
-    private void GrowIdTable(int rows)
+    /// <summary>
+    /// Finds every row whose athlete id an earlier row already has, reports it on its line, and drops it when
+    /// invalid rows are skipped. Checking after the read rather than row by row keeps the check cache-friendly:
+    /// the hashes are split by their top bits into partitions of about a thousand (one sequential pass), and each
+    /// partition gets a small open-addressing table that stays in cache. Row by row, a table for a million ids
+    /// misses the cache on every insert (about 0.2 s on 10^6 rows, measured).
+    /// </summary>
+    private void RefuseRepeatedIds()
     {
-        var size = 1024;
-        while (size < rows * 2L)
-        {
-            size *= 2;
-        }
-
-        if (size <= idSlots.Length)
+        var n = count;
+        if (n < 2)
         {
             return;
         }
 
-        idSlots = new ulong[size];
-        for (var row = 0; row < count; row++)
+        var bits = Math.Clamp(System.Numerics.BitOperations.Log2((uint)n) - 10, 0, 16);
+        var partitions = 1 << bits;
+        int Partition(ulong hash) => bits == 0 ? 0 : (int)(hash >> (64 - bits));
+        var bounds = new int[partitions + 1];
+        for (var i = 0; i < n; i++)
         {
-            var hash = IdHash(Id(row));
-            var slot = (int)hash & (size - 1);
-            while (idSlots[slot] != 0)
+            bounds[Partition(idHash[i]) + 1]++;
+        }
+
+        for (var p = 0; p < partitions; p++)
+        {
+            bounds[p + 1] += bounds[p];
+        }
+
+        var fill = bounds[..^1];
+        var hashes = new ulong[n];
+        var rows = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var at = fill[Partition(idHash[i])]++;
+            hashes[at] = idHash[i];
+            rows[at] = i; // rows stay in file order within a partition, so the first occurrence is met first
+        }
+
+        var repeated = new List<(int Row, int First)>();
+        var table = Array.Empty<int>();
+        for (var p = 0; p < partitions; p++)
+        {
+            var size = 16;
+            while (size < 2 * (bounds[p + 1] - bounds[p]))
             {
-                slot = (slot + 1) & (size - 1);
+                size *= 2;
             }
 
-            idSlots[slot] = (hash >> 32 << 32) | (uint)(row + 1);
+            if (table.Length < size)
+            {
+                table = new int[size];
+            }
+
+            Array.Clear(table, 0, size);
+            for (var k = bounds[p]; k < bounds[p + 1]; k++)
+            {
+                var slot = (int)hashes[k] & (size - 1);
+                var first = -1;
+                while (table[slot] != 0)
+                {
+                    var other = table[slot] - 1;
+                    if (hashes[other] == hashes[k] && Id(rows[other]).SequenceEqual(Id(rows[k])))
+                    {
+                        first = rows[other];
+                        break;
+                    }
+
+                    slot = (slot + 1) & (size - 1);
+                }
+
+                if (first >= 0)
+                {
+                    repeated.Add((rows[k], first));
+                }
+                else
+                {
+                    table[slot] = k + 1;
+                }
+            }
         }
+
+        if (repeated.Count == 0)
+        {
+            return;
+        }
+
+        repeated.Sort();
+        foreach (var (row, first) in repeated)
+        {
+            invalidRows++;
+            errors.Add(new CohortRowError(idLine[row], CohortCodebook.AthleteId, string.Create(CultureInfo.InvariantCulture,
+                $"{Quote(Id(row))} already appears on line {idLine[first]}: one row per athlete")));
+        }
+
+        // Errors are listed in line order; the listing keeps the first ones.
+        errors.Sort((x, y) => x.Line.CompareTo(y.Line));
+        if (errors.Count > options.MaxErrorsListed)
+        {
+            errors.RemoveRange(options.MaxErrorsListed, errors.Count - options.MaxErrorsListed);
+        }
+
+        if (options.SkipInvalid)
+        {
+            DropRows([.. repeated.Select(r => r.Row)]);
+        }
+    }
+
+    /// <summary>Removes rows (ascending) from every column, keeping the order of the others.</summary>
+    private void DropRows(int[] dropped)
+    {
+        var kept = 0;
+        var next = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (next < dropped.Length && dropped[next] == i)
+            {
+                next++;
+                continue;
+            }
+
+            female[kept] = female[i];
+            lbpEvent[kept] = lbpEvent[i];
+            for (var c = MassCol; c <= DaysCol; c++)
+            {
+                if (c != EventCol)
+                {
+                    numbers[c][kept] = numbers[c][i];
+                }
+            }
+
+            kept++;
+        }
+
+        count = kept;
     }
 
     /// <summary>A 64-bit hash of an id, 8 bytes at a time with the MurmurHash3 finaliser as the mixer.</summary>

@@ -110,6 +110,27 @@ public class CohortCsvReaderTests
     }
 
     [Fact]
+    public void Repeated_ids_are_listed_in_line_order_among_the_other_errors_and_skipped_when_asked()
+    {
+        var csv = Csv("A1,F,60,200,180,,,,365,0,365", "A2,F,60,200,180,,,,365,0,365", "A1,M,70,200,180,,,,365,0,365",
+            "A3,Q,60,200,180,,,,365,0,365", "A2,M,70,200,180,,,,365,1,20", "A1,M,70,200,180,,,,365,0,365");
+
+        var failed = ReadCsv(csv);
+        var skipped = ReadCsv(csv, new CohortReadOptions { SkipInvalid = true });
+
+        Assert.Equal(
+            ["line 4, column athlete_id: 'A1' already appears on line 2: one row per athlete",
+             "line 5, column sex: must be F or M (found 'Q')",
+             "line 6, column athlete_id: 'A2' already appears on line 3: one row per athlete",
+             "line 7, column athlete_id: 'A1' already appears on line 2: one row per athlete"],
+            failed.Errors.Select(e => e.ToString()));
+        Assert.Equal(4, failed.InvalidRows);
+        Assert.Equal(2, skipped.Data!.Count);
+        Assert.Equal(4, skipped.SkippedRows);
+        Assert.Equal([true, true], skipped.Data.Female.ToArray());
+    }
+
+    [Fact]
     public void Line_numbers_count_the_line_breaks_inside_quoted_fields_and_blank_lines()
     {
         var csv = Csv("\"A1\nA1b\",F,60,200,180,,,,365,0,365", "", "A2,F,60,200,180,,,,365,0,999");
