@@ -3,8 +3,10 @@ using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
+using HipCheck.Web.Injuries;
 using HipCheck.Web.Organisations;
 using HipCheck.Web.Screenings;
+using HipCheck.Web.Studies;
 using HipCheck.Web.Teams;
 using Scalar.AspNetCore;
 
@@ -38,7 +40,9 @@ app.MapHealth();
 app.MapAuthApi();
 app.MapAthletesApi();
 app.MapScreeningsApi();
+app.MapInjuriesApi();
 app.MapTeamsApi();
+app.MapStudiesApi();
 app.MapThresholdsApi();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 

@@ -41,7 +41,7 @@ public static partial class HipCheckPages
     }
 
     /// <summary>Adds an athlete from the athletes list and answers the athlete page's address.</summary>
-    public static async Task<string> AddAthleteAsync(IPage page, string name, double bodyMassKg)
+    public static async Task<string> AddAthleteAsync(IPage page, string name, double bodyMassKg, string sex = "Female")
     {
         await page.GotoAsync("/Athletes");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Athletes", Level = 1 })).ToBeVisibleAsync();
@@ -49,7 +49,7 @@ public static partial class HipCheckPages
         await Expect(page).ToHaveURLAsync(new Regex("/Athletes/Create$", RegexOptions.IgnoreCase));
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-        await page.GetByLabel("Sex", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Female" });
+        await page.GetByLabel("Sex", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = sex });
         await page.GetByLabel("Birth date", new() { Exact = true }).FillAsync("1995-04-12");
         await page.GetByLabel("Body mass (kg)", new() { Exact = true }).FillAsync(Number(bodyMassKg));
         await page.GetByLabel("Height (cm)", new() { Exact = true }).FillAsync("168");

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HipCheck.Core.Statistics.Internal;
 
 namespace HipCheck.Core.Statistics;
@@ -40,19 +41,19 @@ public sealed record TwoByTwo(int A, int B, int C, int D)
                 nameof(events));
         }
 
-        int a = 0, b = 0, c = 0, d = 0;
-        for (var i = 0; i < exposed.Length; i++)
+        // Branch-free: count exposed, events and both; the four cells follow from the margins.
+        var exposedBytes = MemoryMarshal.AsBytes(exposed);
+        var eventBytes = MemoryMarshal.AsBytes(events);
+        int exposedCount = 0, eventCount = 0, both = 0;
+        for (var i = 0; i < exposedBytes.Length; i++)
         {
-            if (exposed[i])
-            {
-                if (events[i]) { a++; } else { b++; }
-            }
-            else
-            {
-                if (events[i]) { c++; } else { d++; }
-            }
+            int x = exposedBytes[i] != 0 ? 1 : 0, e = eventBytes[i] != 0 ? 1 : 0;
+            exposedCount += x;
+            eventCount += e;
+            both += x & e;
         }
 
+        int a = both, b = exposedCount - both, c = eventCount - both, d = exposed.Length - exposedCount - eventCount + both;
         return new TwoByTwo(a, b, c, d);
     }
 

@@ -21,7 +21,7 @@ public static class WelchT
     /// Welch's t test of equal means (Welch 1947; Satterthwaite 1946), as R's <c>t.test(x, y, conf.level)</c>:
     /// s² is the unbiased (n − 1) sample variance, se = √(s²ₓ/nₓ + s²ᵧ/nᵧ), t = (x̄ − ȳ)/se,
     /// ν = se⁴ / ((s²ₓ/nₓ)²/(nₓ − 1) + (s²ᵧ/nᵧ)²/(nᵧ − 1)), P = 2·P(T_ν &lt; −|t|),
-    /// interval x̄ − ȳ ± t_{ν, (1+conf)/2}·se. Means and variances are two-pass (mean, then squared deviations).
+    /// interval x̄ − ȳ ± t_{ν, (1+conf)/2}·se. Means and variances use the corrected two-pass algorithm.
     /// </summary>
     /// <remarks>
     /// When both samples are (essentially) constant, R stops with "data are essentially constant"
@@ -71,14 +71,19 @@ public static class WelchT
             throw new ArgumentException($"Sample {name} contains a value that is not a finite number.", name);
         }
 
+        // Corrected two-pass algorithm (Chan, Golub and LeVeque, Am. Stat. 37, 1983): the residual sum Σ(x − x̄)
+        // corrects both the mean (as R's mean() does) and the sum of squares for the rounding of the first pass.
         var mean = sum / values.Length;
-        var squares = 0.0;
+        double residuals = 0, squares = 0;
         foreach (var v in values)
         {
             var deviation = v - mean;
+            residuals += deviation;
             squares += deviation * deviation;
         }
 
+        squares -= residuals * residuals / values.Length;
+        mean += residuals / values.Length;
         return (mean, squares / (values.Length - 1));
     }
 }

@@ -3,6 +3,7 @@ using HipCheck.Core.Validation;
 using HipCheck.Web.Account;
 using HipCheck.Web.Data;
 using HipCheck.Web.Organisations;
+using HipCheck.Web.Studies;
 using HipCheck.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,7 +52,7 @@ public sealed record AthleteSaveResult(SaveOutcome Outcome, Athlete? Athlete, IR
 /// Creates and edits athletes for the API and the pages alike. A runner has exactly one athlete profile,
 /// their own; coaches and researchers keep their athletes in teams they own.
 /// </summary>
-public sealed class AthleteService(HipCheckDb db, OrganisationService organisations, TimeProvider clock)
+public sealed class AthleteService(HipCheckDb db, OrganisationService organisations, StudyLocks locks, TimeProvider clock)
 {
     public const string DefaultTeamName = "My team";
 
@@ -122,6 +123,13 @@ public sealed class AthleteService(HipCheckDb db, OrganisationService organisati
         if (errors.Count > 0)
         {
             return new AthleteSaveResult(SaveOutcome.Invalid, null, errors);
+        }
+
+        var sexChanges = AthleteProfile.TryParseSex(request.Sex, out var newSex) && newSex != athlete.Sex;
+        if ((sexChanges || request.BirthDate != athlete.BirthDate)
+            && await locks.CheckBaselineFactsAsync(athlete.Id, userId, ct) is { } refusal)
+        {
+            return new AthleteSaveResult(SaveOutcome.Conflict, null, [], refusal);
         }
 
         if (request.TeamId is { } teamId && teamId != athlete.TeamId)

@@ -40,7 +40,7 @@ public static class AthletesApi
         .WithSummary("Create an athlete")
         .WithDescription("A runner creates their own profile (one per account); a coach adds athletes to a team (teamId, or their first team).");
 
-        group.MapPut("/{id:guid}", async Task<Results<Ok<AthleteDocument>, ValidationProblem, NotFound>> (
+        group.MapPut("/{id:guid}", async Task<Results<Ok<AthleteDocument>, ValidationProblem, NotFound, ProblemHttpResult>> (
             Guid id, AthleteRequest request, ClaimsPrincipal user, HipCheckDb db, AthleteService athletes, CancellationToken ct) =>
         {
             var athlete = await db.VisibleTo(user.UserId()).Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -50,9 +50,12 @@ public static class AthletesApi
             }
 
             var result = await athletes.UpdateAsync(user.UserId(), athlete, request, ct);
-            return result.Outcome == SaveOutcome.Saved
-                ? TypedResults.Ok(AthleteDocument.From(athlete))
-                : result.Errors.ToValidationProblem();
+            return result.Outcome switch
+            {
+                SaveOutcome.Saved => TypedResults.Ok(AthleteDocument.From(athlete)),
+                SaveOutcome.Conflict => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, title: "Study data locked"),
+                _ => result.Errors.ToValidationProblem(),
+            };
         })
         .WithSummary("Update an athlete");
 
@@ -72,7 +75,7 @@ public static class AthletesApi
         })
         .WithSummary("List an athlete's screenings, newest first");
 
-        group.MapPost("/{id:guid}/screenings", async Task<Results<Created<ScreeningDocument>, ValidationProblem, NotFound>> (
+        group.MapPost("/{id:guid}/screenings", async Task<Results<Created<ScreeningDocument>, ValidationProblem, NotFound, ProblemHttpResult>> (
             Guid id, ScreeningRequest request, ClaimsPrincipal user, HipCheckDb db, ScreeningRecorder recorder, CancellationToken ct) =>
         {
             var athlete = await db.VisibleTo(user.UserId()).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -87,8 +90,10 @@ public static class AthletesApi
                 return errors.ToValidationProblem();
             }
 
-            var screening = await recorder.RecordAsync(athlete, request, user.UserId(), ct);
-            return TypedResults.Created($"/api/screenings/{screening.Id}", ScreeningDocuments.ToDocument(screening));
+            var (screening, refusal) = await recorder.RecordAsync(athlete, request, user.UserId(), ct);
+            return screening is null
+                ? TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Study data locked")
+                : TypedResults.Created($"/api/screenings/{screening.Id}", ScreeningDocuments.ToDocument(screening));
         })
         .WithSummary("Record a screening")
         .WithDescription("Trials per side in N, kgf or lbf; results come back in newtons with N/kg, asymmetry %, LSI % and the weaker side.");

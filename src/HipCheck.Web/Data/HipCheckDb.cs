@@ -1,7 +1,9 @@
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Injuries;
 using HipCheck.Web.Organisations;
 using HipCheck.Web.Screenings;
+using HipCheck.Web.Studies;
 using HipCheck.Web.Teams;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,14 @@ public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContex
     public DbSet<Screening> Screenings => Set<Screening>();
 
     public DbSet<ScreeningTest> ScreeningTests => Set<ScreeningTest>();
+
+    public DbSet<Injury> Injuries => Set<Injury>();
+
+    public DbSet<Study> Studies => Set<Study>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<StudyAuditEntry> StudyAudit => Set<StudyAuditEntry>();
 
     /// <summary>
     /// Every DateTime is a UTC instant (STYLE.md). SQLite stores text without a kind, so values are marked

@@ -2,9 +2,11 @@ using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
+using HipCheck.Web.Injuries;
 using HipCheck.Web.Organisations;
 using HipCheck.Web.Reports;
 using HipCheck.Web.Screenings;
+using HipCheck.Web.Studies;
 using HipCheck.Web.Teams;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
@@ -29,6 +31,9 @@ public static class WebExtensions
         services.AddScoped<AthleteService>();
         services.AddScoped<ScreeningRecorder>();
         services.AddScoped<ScreeningReporter>();
+        services.AddScoped<InjuryService>();
+        services.AddScoped<StudyLocks>();
+        services.AddScoped<StudyService>();
         services.AddScoped<TeamOverview>();
         services.AddScoped<ThresholdSettings>();
         services.AddSingleton(_ => LoadCatalogue(configuration));
@@ -40,6 +45,8 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Screenings");
             options.Conventions.AuthorizeFolder("/Teams");
             options.Conventions.AuthorizeFolder("/Settings");
+            options.Conventions.AuthorizeFolder("/Injuries");
+            options.Conventions.AuthorizeFolder("/Studies");
         });
         // A number is a JSON number: "12" in quotes is refused, like any other text where a number belongs.
         services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);

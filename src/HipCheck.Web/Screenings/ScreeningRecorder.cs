@@ -3,6 +3,7 @@ using HipCheck.Core.Measurement;
 using HipCheck.Core.Validation;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
+using HipCheck.Web.Studies;
 
 namespace HipCheck.Web.Screenings;
 
@@ -13,7 +14,7 @@ namespace HipCheck.Web.Screenings;
 public sealed record ScreeningRequest(DateOnly? Date, double? BodyMassKg, IReadOnlyList<TestEntry?>? Tests);
 
 /// <summary>Validates and stores a screening in one transaction: all of it or nothing.</summary>
-public sealed class ScreeningRecorder(HipCheckDb db, TimeProvider clock)
+public sealed class ScreeningRecorder(HipCheckDb db, StudyLocks locks, TimeProvider clock)
 {
     /// <summary>
     /// A date may be "tomorrow" in UTC terms: somewhere on Earth (UTC+14) it is already that day.
@@ -49,11 +50,19 @@ public sealed class ScreeningRecorder(HipCheckDb db, TimeProvider clock)
         return errors.All;
     }
 
-    /// <summary>Stores a request that <see cref="Validate"/> accepted.</summary>
-    public async Task<Screening> RecordAsync(Athlete athlete, ScreeningRequest request, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a request that <see cref="Validate"/> accepted, unless a study has locked this athlete's baseline
+    /// window: then nothing is stored and the refusal (already recorded in the study's audit) is returned.
+    /// </summary>
+    public async Task<(Screening? Screening, string? Refusal)> RecordAsync(Athlete athlete, ScreeningRequest request, string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(athlete);
         ArgumentNullException.ThrowIfNull(request);
+        if (await locks.CheckScreeningAsync(athlete.Id, request.Date!.Value, userId, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
         var screening = new Screening
         {
             Id = Guid.CreateVersion7(),
@@ -88,6 +97,6 @@ public sealed class ScreeningRecorder(HipCheckDb db, TimeProvider clock)
         _ = ScreeningDocuments.Evaluate(screening);
         db.Screenings.Add(screening);
         await db.SaveChangesAsync(cancellationToken);
-        return screening;
+        return (screening, null);
     }
 }

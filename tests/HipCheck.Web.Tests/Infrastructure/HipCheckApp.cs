@@ -7,7 +7,8 @@ namespace HipCheck.Web.Tests.Infrastructure;
 /// One running HipCheck per test: environment "Testing", its own SQLite file in its own temp folder,
 /// nothing seeded. Tests create every row they need through the API, as users would.
 /// </summary>
-public sealed class HipCheckApp : WebApplicationFactory<Program>
+/// <param name="settings">Extra configuration for this app, e.g. <c>Risk:CataloguePath</c>.</param>
+public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Str0ng!Pass";
 
@@ -21,6 +22,10 @@ public sealed class HipCheckApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={Path.Combine(folder, "hipcheck.db")}");
         // Keep test output readable: lifetime chatter off, warnings and errors still shown.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>

@@ -20,6 +20,13 @@ public static class Http
         return await client.PostAsync(url, content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>PUTs a body exactly as written, e.g. malformed JSON.</summary>
+    public static async Task<HttpResponseMessage> PutRaw(this HttpClient client, string url, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        return await client.PutAsync(url, content, TestContext.Current.CancellationToken);
+    }
+
     public static Task<HttpResponseMessage> Get(this HttpClient client, string url) =>
         client.GetAsync(url, TestContext.Current.CancellationToken);
 

@@ -18,6 +18,8 @@ public sealed class DetailsModel(HipCheckDb db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<(Screening Screening, IReadOnlyList<TestResult> Results)> Screenings { get; private set; } = [];
 
+    public IReadOnlyList<HipCheck.Web.Injuries.Injury> Injuries { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var athlete = await db.VisibleTo(User.UserId()).AsNoTracking().Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -33,6 +35,8 @@ public sealed class DetailsModel(HipCheckDb db, TimeProvider clock) : PageModel
             .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedUtc)
             .ToListAsync(ct);
         Screenings = screenings.Select(s => (s, ScreeningDocuments.Evaluate(s))).ToList();
+        Injuries = await db.Injuries.AsNoTracking().Where(i => i.AthleteId == id)
+            .OrderByDescending(i => i.OnsetDate).ThenByDescending(i => i.CreatedUtc).ToListAsync(ct);
         return Page();
     }
 }

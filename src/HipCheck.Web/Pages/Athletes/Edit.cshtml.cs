@@ -45,6 +45,11 @@ public sealed class EditModel(HipCheckDb db, AthleteService athletes) : AthleteF
             return RedirectToPage("/Athletes/Details", new { id });
         }
 
+        if (result.Outcome == SaveOutcome.Conflict)
+        {
+            ModelState.AddModelError(string.Empty, result.Problem!);
+        }
+
         ModelState.AddFieldErrors(result.Errors);
         return Page();
     }

@@ -57,7 +57,13 @@ public sealed class NewModel(HipCheckDb db, ScreeningRecorder recorder, TimeProv
             return Page();
         }
 
-        var screening = await recorder.RecordAsync(athlete, request, User.UserId(), ct);
+        var (screening, refusal) = await recorder.RecordAsync(athlete, request, User.UserId(), ct);
+        if (screening is null)
+        {
+            ModelState.AddModelError(Prefix + "Date", refusal!);
+            return Page();
+        }
+
         return RedirectToPage("/Screenings/Details", new { id = screening.Id });
     }
 

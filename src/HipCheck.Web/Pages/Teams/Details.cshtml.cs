@@ -85,6 +85,12 @@ public sealed class DetailsModel(TeamOverview overview, EvidenceCatalogue catalo
         return $"/Teams/{Team.TeamId}{(query.Length > 0 ? "?" + query : "")}";
     }
 
+    public string CsvLink()
+    {
+        var link = Link();
+        return link + (link.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Csv";
+    }
+
     public string SortLink(string key) => Link(sort: key, dir: Sort == key && Dir != "desc" ? "desc" : "asc");
 
     public string? AriaSort(string key) => Sort == key || (Sort is null && key == "name") ? (Dir == "desc" ? "descending" : "ascending") : null;

@@ -1,0 +1,67 @@
+using HipCheck.Web.Account;
+using HipCheck.Web.Infrastructure;
+using HipCheck.Web.Pages.Athletes;
+using HipCheck.Web.Studies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HipCheck.Web.Pages.Studies;
+
+[Authorize(Roles = Roles.Researcher)]
+public sealed class CreateModel(StudyService studies, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public StudyInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input = new StudyInput
+        {
+            Design = "prospective-cohort",
+            EventCode = HipCheck.Core.Studies.EventDefinitions.LowBackPainTreatedNonTraumatic.Code,
+            BaselineStart = today,
+            BaselineEnd = today.AddDays(28),
+            FollowUpDays = 365,
+            ExposureThresholdPercent = 15,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddFieldErrors(StudyService.Validate(Input.ToRequest()));
+            return Page();
+        }
+
+        var (study, errors) = await studies.CreateAsync(User.UserId(), Input.ToRequest(), ct);
+        if (study is null)
+        {
+            ModelState.AddFieldErrors(errors);
+            return Page();
+        }
+
+        return Redirect($"/Studies/{study.Id}");
+    }
+}
+
+public sealed class StudyInput
+{
+    public string? Title { get; set; }
+
+    public string? Design { get; set; }
+
+    public string? EventCode { get; set; }
+
+    public DateOnly? BaselineStart { get; set; }
+
+    public DateOnly? BaselineEnd { get; set; }
+
+    public int? FollowUpDays { get; set; }
+
+    public double? ExposureThresholdPercent { get; set; }
+
+    public StudyRequest ToRequest() => new(Title, Design, EventCode, BaselineStart, BaselineEnd, FollowUpDays, ExposureThresholdPercent);
+}

@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using HipCheck.Web.Account;
+using HipCheck.Web.Data;
+using HipCheck.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipCheck.Web.Studies;
+
+public static class StudiesApi
+{
+    public static RouteGroupBuilder MapStudiesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/studies").WithTags("Studies")
+            .RequireAuthorization(IdentityExtensions.ApiPolicy)
+            .RequireAuthorization(p => p.RequireRole(Roles.Researcher));
+
+        group.MapGet("/", async (ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            var list = await studies.OwnedBy(user.UserId()).AsNoTracking().OrderByDescending(s => s.CreatedUtc).ToListAsync(ct);
+            var documents = new List<StudyDocument>(list.Count);
+            foreach (var s in list)
+            {
+                documents.Add(await studies.DocumentAsync(s, ct));
+            }
+
+            return TypedResults.Ok(documents);
+        })
+        .WithSummary("List your studies");
+
+        group.MapPost("/", async Task<Results<Created<StudyDocument>, ValidationProblem>> (
+            StudyRequest request, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            var (study, errors) = await studies.CreateAsync(user.UserId(), request, ct);
+            return study is null
+                ? errors.ToValidationProblem()
+                : TypedResults.Created($"/api/studies/{study.Id}", await studies.DocumentAsync(study, ct));
+        })
+        .WithSummary("Create a study")
+        .WithDescription("design: prospective-cohort | retrospective-case-control; eventCode: lbp-treated-non-traumatic | patellofemoral-pain | "
+            + "it-band-syndrome | overuse-time-loss; baselineStart/baselineEnd: the baseline screening window; followUpDays; exposureThresholdPercent (default 15).");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<StudyDocument>, NotFound>> (Guid id, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+            await studies.OwnedBy(user.UserId()).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } study
+                ? TypedResults.Ok(await studies.DocumentAsync(study, ct))
+                : TypedResults.NotFound())
+            .WithSummary("Get a study");
+
+        group.MapPut("/{id:guid}", async Task<Results<Ok<StudyDocument>, ValidationProblem, NotFound, ProblemHttpResult>> (
+            Guid id, StudyRequest request, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var (outcome, errors, problem) = await studies.UpdateAsync(user.UserId(), study, request, ct);
+            return outcome switch
+            {
+                StudyChange.Done => TypedResults.Ok(await studies.DocumentAsync(study, ct)),
+                StudyChange.Locked => Locked(problem),
+                _ => errors.ToValidationProblem(),
+            };
+        })
+        .WithSummary("Change a study's definition (before the baseline lock only)");
+
+        group.MapGet("/{id:guid}/enrolments", async Task<Results<Ok<List<EnrolmentDocument>>, NotFound>> (
+            Guid id, ClaimsPrincipal user, StudyService studies, HipCheckDb db, CancellationToken ct) =>
+        {
+            if (!await studies.OwnedBy(user.UserId()).AnyAsync(s => s.Id == id, ct))
+            {
+                return TypedResults.NotFound();
+            }
+
+            return TypedResults.Ok(await db.Enrolments.AsNoTracking().Where(e => e.StudyId == id).OrderBy(e => e.EnrolledUtc)
+                .Select(e => new EnrolmentDocument(e.AthleteId, e.Code, e.Athlete!.Name, e.ConsentDate, e.EnrolledUtc, e.WithdrawnUtc))
+                .ToListAsync(ct));
+        })
+        .WithSummary("List the study's athletes with their codes and consent");
+
+        group.MapPost("/{id:guid}/enrolments", async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> (
+            Guid id, EnrolRequest request, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var (outcome, errors, problem) = await studies.EnrolAsync(user.UserId(), study, request, ct);
+            return outcome switch
+            {
+                StudyChange.Done => TypedResults.NoContent(),
+                StudyChange.Locked => Locked(problem),
+                _ => errors.ToValidationProblem(),
+            };
+        })
+        .WithSummary("Enrol an athlete (consentGiven must be true, with the consent date)");
+
+        group.MapDelete("/{id:guid}/enrolments/{athleteId:guid}", async Task<Results<NoContent, NotFound>> (
+            Guid id, Guid athleteId, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return TypedResults.NotFound();
+            }
+
+            return await studies.WithdrawAsync(user.UserId(), study, athleteId, ct) == StudyChange.Done ? TypedResults.NoContent() : TypedResults.NotFound();
+        })
+        .WithSummary("Withdraw an athlete (consent withdrawn); allowed at any time and recorded");
+
+        group.MapPost("/{id:guid}/lock-baseline", async Task<Results<Ok<StudyDocument>, NotFound, ProblemHttpResult>> (
+            Guid id, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var (outcome, problem) = await studies.LockBaselineAsync(user.UserId(), study, ct);
+            return outcome == StudyChange.Done
+                ? TypedResults.Ok(await studies.DocumentAsync(study, ct))
+                : TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "Cannot lock the baseline");
+        })
+        .WithSummary("Lock the baseline and start follow-up");
+
+        group.MapPost("/{id:guid}/lock-data", async Task<Results<Ok<StudyDocument>, NotFound, ProblemHttpResult>> (
+            Guid id, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var (outcome, problem) = await studies.LockDataAsync(user.UserId(), study, ct);
+            return outcome == StudyChange.Done
+                ? TypedResults.Ok(await studies.DocumentAsync(study, ct))
+                : TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "Cannot lock the data");
+        })
+        .WithSummary("Lock all data for the final analysis");
+
+        group.MapGet("/{id:guid}/audit", async Task<Results<Ok<List<StudyAuditDocument>>, NotFound>> (
+            Guid id, ClaimsPrincipal user, StudyService studies, HipCheckDb db, CancellationToken ct) =>
+        {
+            if (!await studies.OwnedBy(user.UserId()).AnyAsync(s => s.Id == id, ct))
+            {
+                return TypedResults.NotFound();
+            }
+
+            return TypedResults.Ok(await db.StudyAudit.AsNoTracking().Where(e => e.StudyId == id).OrderBy(e => e.Id)
+                .Select(e => new StudyAuditDocument(e.Utc, e.UserId, e.Action, e.Detail)).ToListAsync(ct));
+        })
+        .WithSummary("The study's audit trail, including refused changes after a lock");
+
+        return group;
+    }
+
+    private static ProblemHttpResult Locked(string? problem) =>
+        TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "Study data locked");
+}
