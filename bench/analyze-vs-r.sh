@@ -120,4 +120,9 @@ row() { # label, "wall user sys kb"
   fi
   echo
   echo "Machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(free -h | awk '/^Mem:/ {print $2 " RAM, " $7 " available"}'); $(uname -sr)."
+  echo
+  echo '```'
+  lscpu | grep -E '^(Architecture|CPU\(s\)|Model name|Thread|Core|Socket|L2|L3|Hypervisor)'
+  free -h
+  echo '```'
 } | tee "$OUT/analyze-vs-r.md"
