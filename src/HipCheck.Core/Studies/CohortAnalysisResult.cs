@@ -140,7 +140,7 @@ public sealed record CohortAnalysisResult(
             sb.AppendLine(c, $"{label}");
             sb.AppendLine(c, $"  exposed:   {t.A} with event, {t.B} without (risk {Fmt(Risk(t.A, t.B))})");
             sb.AppendLine(c, $"  unexposed: {t.C} with event, {t.D} without (risk {Fmt(Risk(t.C, t.D))})");
-            sb.AppendLine(c, $"  risk ratio {Ci(t.RiskRatio)}; odds ratio {Ci(t.OddsRatio)}; Fisher exact p = {Fmt(t.FisherP)}");
+            sb.AppendLine(c, $"  risk ratio {Ci(t.RiskRatio)}; odds ratio {Ci(t.OddsRatio)}; Fisher exact p = {FmtP(t.FisherP)}");
         }
 
         sb.AppendLine();
@@ -148,18 +148,18 @@ public sealed record CohortAnalysisResult(
         sb.AppendLine(c, $"  {"term",-22} {"estimate",12} {"se",12} {"z",10} {"p",12}");
         foreach (var t in Logistic)
         {
-            sb.AppendLine(c, $"  {t.Name,-22} {Fmt(t.Estimate),12} {Fmt(t.StandardError),12} {Fmt(t.Z),10} {Fmt(t.P),12}");
+            sb.AppendLine(c, $"  {t.Name,-22} {Fmt(t.Estimate),12} {Fmt(t.StandardError),12} {Fmt(t.Z),10} {FmtP(t.P),12}");
         }
 
         sb.AppendLine();
         sb.AppendLine(c, $"Kaplan-Meier survival free of low back pain at day 180: exposed {Fmt(ExposedS180)}, unexposed {Fmt(UnexposedS180)}");
-        sb.AppendLine(c, $"Log-rank test, exposed vs unexposed: chi-square {Fmt(LogRankChiSquare)} (1 df), p = {Fmt(LogRankP)}");
+        sb.AppendLine(c, $"Log-rank test, exposed vs unexposed: chi-square {Fmt(LogRankChiSquare)} (1 df), p = {FmtP(LogRankP)}");
         sb.AppendLine();
         sb.AppendLine("Cox proportional hazards (Efron ties): asymmetry_pct * female (log hazard)");
         sb.AppendLine(c, $"  {"term",-22} {"estimate",12} {"se",12} {"p",12}");
         foreach (var t in Cox)
         {
-            sb.AppendLine(c, $"  {t.Name,-22} {Fmt(t.Estimate),12} {Fmt(t.StandardError),12} {Fmt(t.P),12}");
+            sb.AppendLine(c, $"  {t.Name,-22} {Fmt(t.Estimate),12} {Fmt(t.StandardError),12} {FmtP(t.P),12}");
         }
 
         if (Warnings.Count > 0)
@@ -180,6 +180,9 @@ public sealed record CohortAnalysisResult(
     private static string Ci(RatioEstimate r) => $"{Fmt(r.Estimate)} (95 % CI {Fmt(r.Lower)} to {Fmt(r.Upper)})";
 
     private static string Fmt(double x) => double.IsFinite(x) ? x.ToString("G6", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>A p-value that underflowed to 0 is reported as below the smallest normal double, not as 0.</summary>
+    private static string FmtP(double p) => p == 0 ? "< 1e-300" : Fmt(p);
 
     private static void WriteTable(Utf8JsonWriter writer, string sex, SexTable t)
     {

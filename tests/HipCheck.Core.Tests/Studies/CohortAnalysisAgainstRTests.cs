@@ -7,7 +7,7 @@ namespace HipCheck.Core.Tests.Studies;
 /// <summary>
 /// The whole pipeline (CSV reader, exposure, 2x2 tables, logistic, Kaplan-Meier, log-rank, Cox) against R on the
 /// committed cohorts: fixtures/analyze.R printed fixtures/*.expected.json with epitools, fisher.test, glm, survfit,
-/// survdiff and coxph (R 4.2.2, survival 3.4, epitools 0.5, pwr 1.3).
+/// survdiff and coxph (R 4.2.2, survival 3.5.3, epitools 0.5.10.1, pwr 1.3.0, data.table 1.14.8).
 /// </summary>
 public class CohortAnalysisAgainstRTests
 {
