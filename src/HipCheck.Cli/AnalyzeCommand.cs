@@ -41,7 +41,9 @@ internal static class AnalyzeCommand
             Description = "Skip invalid rows (they are counted and the first are listed on stderr) instead of stopping.",
         };
 
-        var command = new Command("analyze", "Analyse a prospective cohort: 2x2 tables by sex, logistic and Cox models, Kaplan-Meier and log-rank.\n\nColumns:\n" + ColumnHelp())
+        var command = new Command("analyze", "Analyse a prospective cohort: 2x2 tables by sex, logistic and Cox models, Kaplan-Meier and log-rank.\n"
+            + "JSON numbers that cannot be estimated (a ratio with a zero cell, a model without events or with separation) are null; "
+            + "\"warnings\" says why.\n\nColumns (header required, any order, UTF-8, comma-separated):\n" + ColumnHelp())
         {
             input, threshold, format, skipInvalid,
         };
