@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using HipCheck.Cli;
 using HipCheck.Core.Measurement;
 using HipCheck.Core.Risk;
 
-// `hipcheck`: the researcher's command line. import, analyse, power and export arrive with their issues;
-// System.CommandLine provides --version and --help.
+// `hipcheck`: the researcher's command line. System.CommandLine provides --version and --help.
+// Exit codes: 0 done, 2 invalid input (bad options, invalid rows), 1 anything unexpected.
 var root = new RootCommand("HipCheck: hip-strength screening, risk and research tools for runners.");
 
 var tests = new Command("tests", "List the test catalogue: codes, what each measures and its protocol.");
@@ -24,4 +25,10 @@ var evidence = new Command("evidence", "Print the evidence catalogue as Markdown
 evidence.SetAction(result => result.InvocationConfiguration.Output.Write(EvidenceMarkdown.Render(EvidenceCatalogue.Load())));
 root.Subcommands.Add(evidence);
 
-return root.Parse(args).Invoke();
+root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(PowerCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
+
+var parsed = root.Parse(args);
+var exit = parsed.Invoke();
+return parsed.Errors.Count > 0 ? 2 : exit;
