@@ -43,6 +43,7 @@ app.MapScreeningsApi();
 app.MapInjuriesApi();
 app.MapTeamsApi();
 app.MapStudiesApi();
+app.MapStudyExportsApi();
 app.MapThresholdsApi();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using Xunit;
 
 namespace HipCheck.Cli.Tests;
@@ -7,9 +5,6 @@ namespace HipCheck.Cli.Tests;
 /// <summary>Runs the real `hipcheck` executable, as a researcher would.</summary>
 public class CliTests
 {
-    private static readonly string CliPath = Path.GetFullPath(typeof(CliTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CliPath").Value!);
-
     [Fact]
     public async Task Version_prints_the_release_number()
     {
@@ -61,20 +56,5 @@ public class CliTests
         Assert.Contains("frobnicate", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        Assert.True(File.Exists(CliPath), $"The CLI was not built at {CliPath}.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(CliPath);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => Cli.RunAsync(args);
 }

@@ -2,6 +2,8 @@ using HipCheck.Core.Athletes;
 using HipCheck.Core.Measurement;
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Injuries;
+using HipCheck.Web.Studies;
 using HipCheck.Web.Organisations;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Teams;
@@ -21,6 +23,7 @@ public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimePr
         ("coach@hipcheck.test", "Demo-coach-2026", Roles.Coach),
         ("runner@hipcheck.test", "Demo-runner-2026", Roles.Runner),
         ("admin@hipcheck.test", "Demo-admin-2026", Roles.Admin),
+        ("researcher@hipcheck.test", "Demo-researcher-2026", Roles.Researcher),
     ];
 
     private static readonly string[] FirstNames =
@@ -79,8 +82,78 @@ public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimePr
         AddScreening(runner, today.AddDays(-60), random, accounts[Roles.Runner].Id, now);
         AddScreening(runner, today.AddDays(-3), random, accounts[Roles.Runner].Id, now);
 
+        SeedStudy(accounts[Roles.Researcher].Id, random, today, now);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded the demo workspace: team {Team} with {Count} athletes.", team.Name, FirstNames.Length);
+    }
+
+    /// <summary>
+    /// A prospective demo study 300 days into a one-year follow-up: 160 runners screened at baseline, low back pain
+    /// events drawn with a risk that rises with hip-extension asymmetry in women only (invented, like all demo data).
+    /// </summary>
+    private void SeedStudy(string researcherId, Random random, DateOnly today, DateTime now)
+    {
+        var org = new Organisation { Id = Guid.CreateVersion7(), Name = "Northfield Sports Science Lab", OwnerUserId = researcherId, CreatedUtc = now };
+        var team = new Team { Id = Guid.CreateVersion7(), Name = "Cohort 2026", CoachUserId = researcherId, OrganisationId = org.Id, CreatedUtc = now };
+        db.Organisations.Add(org);
+        db.Teams.Add(team);
+        var followUpStart = today.AddDays(-300);
+        var study = new Study
+        {
+            Id = Guid.CreateVersion7(),
+            Title = "Hip extensor asymmetry and low back pain in club runners (demo)",
+            Design = StudyDesign.ProspectiveCohort,
+            OwnerUserId = researcherId,
+            EventCode = HipCheck.Core.Studies.EventDefinitions.LowBackPainTreatedNonTraumatic.Code,
+            BaselineStart = followUpStart.AddDays(-30),
+            BaselineEnd = followUpStart.AddDays(-1),
+            FollowUpDays = 365,
+            ExposureThresholdPercent = 15,
+            BaselineLockedUtc = now.AddDays(-300),
+            FollowUpStart = followUpStart,
+            CreatedUtc = now.AddDays(-340),
+        };
+        db.Studies.Add(study);
+        db.StudyAudit.Add(new StudyAuditEntry { StudyId = study.Id, UserId = researcherId, Utc = study.CreatedUtc, Action = "created", Detail = "Demo study created." });
+        db.StudyAudit.Add(new StudyAuditEntry { StudyId = study.Id, UserId = researcherId, Utc = now.AddDays(-300), Action = "baseline-locked", Detail = $"Baseline locked; follow-up starts {followUpStart:yyyy-MM-dd} for 365 days." });
+        for (var i = 0; i < 160; i++)
+        {
+            var female = i % 2 == 0;
+            var athlete = NewAthlete($"Cohort runner {i + 1:000}", female, random, today, now);
+            athlete.TeamId = team.Id;
+            db.Athletes.Add(athlete);
+            var screening = AddScreening(athlete, study.BaselineStart.AddDays(random.Next(30)), random, researcherId, now);
+            db.Enrolments.Add(new Enrolment
+            {
+                StudyId = study.Id,
+                AthleteId = athlete.Id,
+                Code = $"HC-DEMO{i + 1:000}",
+                ConsentDate = study.BaselineStart,
+                ConsentRecordedByUserId = researcherId,
+                EnrolledUtc = now.AddDays(-320),
+            });
+
+            var ext = screening.Tests.First(t => t.TestCode == TestCatalogue.HipExtension.Code);
+            var asymmetry = Asymmetry.Between(ext.LeftTrials.Average(), ext.RightTrials.Average()).AsymmetryPercent;
+            var risk = female ? 0.03 + (asymmetry / 100 * 0.9) : 0.07;
+            if (random.NextDouble() < risk)
+            {
+                db.Injuries.Add(new Injury
+                {
+                    Id = Guid.CreateVersion7(),
+                    AthleteId = athlete.Id,
+                    Region = HipCheck.Core.Injuries.BodyRegion.LumbarSpine,
+                    Diagnosis = HipCheck.Core.Injuries.Diagnosis.LowBackPain,
+                    OnsetDate = followUpStart.AddDays(random.Next(1, 300)),
+                    Mechanism = HipCheck.Core.Injuries.Mechanism.Overuse,
+                    NeededTreatment = true,
+                    DaysLost = random.Next(0, 21),
+                    RecordedByUserId = researcherId,
+                    CreatedUtc = now,
+                    UpdatedUtc = now,
+                });
+            }
+        }
     }
 
     private static Athlete NewAthlete(string name, bool female, Random random, DateOnly today, DateTime now) => new()
@@ -98,7 +171,7 @@ public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimePr
     };
 
     /// <summary>Plausible handheld-dynamometer forces with a random side-to-side difference of 0-25 %.</summary>
-    private void AddScreening(Athlete athlete, DateOnly date, Random random, string userId, DateTime now)
+    private Screening AddScreening(Athlete athlete, DateOnly date, Random random, string userId, DateTime now)
     {
         var screening = new Screening
         {
@@ -134,6 +207,7 @@ public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimePr
             Seconds = Math.Round(60 + random.NextDouble() * 150),
         });
         db.Screenings.Add(screening);
+        return screening;
     }
 
     private static List<double> Trials(double mean, Random random) =>

@@ -34,6 +34,8 @@ public static class WebExtensions
         services.AddScoped<InjuryService>();
         services.AddScoped<StudyLocks>();
         services.AddScoped<StudyService>();
+        services.AddScoped<StudyCohortBuilder>();
+        services.AddScoped<StudyAnalysisService>();
         services.AddScoped<TeamOverview>();
         services.AddScoped<ThresholdSettings>();
         services.AddSingleton(_ => LoadCatalogue(configuration));

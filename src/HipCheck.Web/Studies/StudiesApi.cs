@@ -157,3 +157,62 @@ public static class StudiesApi
     private static ProblemHttpResult Locked(string? problem) =>
         TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "Study data locked");
 }
+
+public static class StudyExportsApi
+{
+    public static RouteGroupBuilder MapStudyExportsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/studies/{id:guid}").WithTags("Studies")
+            .RequireAuthorization(IdentityExtensions.ApiPolicy)
+            .RequireAuthorization(p => p.RequireRole(Roles.Researcher));
+
+        group.MapGet("/cohort.csv", (Guid id, ClaimsPrincipal user, StudyService studies, StudyCohortBuilder cohorts, HttpContext http, CancellationToken ct) =>
+            WriteAsync(id, user, studies, cohorts, http, "text/csv; charset=utf-8", "cohort.csv", StudyExports.WriteCsvAsync, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("The study's cohort as CSV, one row per analysed athlete (pseudonymous codes), the layout `hipcheck analyze` reads");
+
+        group.MapGet("/codebook.csv", (Guid id, ClaimsPrincipal user, StudyService studies, StudyCohortBuilder cohorts, HttpContext http, CancellationToken ct) =>
+            WriteAsync(id, user, studies, cohorts, http, "text/csv; charset=utf-8", "codebook.csv", StudyExports.WriteCodebookCsvAsync, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("The codebook of the cohort CSV: one row per column");
+
+        group.MapGet("/cohort.json", (Guid id, ClaimsPrincipal user, StudyService studies, StudyCohortBuilder cohorts, HttpContext http, CancellationToken ct) =>
+            WriteAsync(id, user, studies, cohorts, http, "application/json", "cohort.json", StudyExports.WriteJsonAsync, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithSummary("The cohort as JSON, with the codebook and the excluded athletes");
+
+        group.MapGet("/analysis", async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> (
+            Guid id, ClaimsPrincipal user, StudyService studies, StudyAnalysisService analyses, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var analysis = await analyses.AnalyseAsync(study, ct);
+            return analysis.Result is { } result
+                ? TypedResults.Content(result.ToJson(), "application/json")
+                : TypedResults.Problem(analysis.NotPossible, statusCode: StatusCodes.Status409Conflict, title: "Not enough data");
+        })
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .WithSummary("The study's analysis: the same JSON document as `hipcheck analyze` on the cohort CSV");
+
+        return group;
+    }
+
+    private static async Task<IResult> WriteAsync(
+        Guid id, ClaimsPrincipal user, StudyService studies, StudyCohortBuilder cohorts, HttpContext http, string contentType, string fileName,
+        Func<StudyCohortData, Stream, CancellationToken, Task> write, CancellationToken ct)
+    {
+        if (await studies.OwnedBy(user.UserId()).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var cohort = await cohorts.BuildAsync(study, ct);
+        http.Response.ContentType = contentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"study-{study.Id}-{fileName}\"";
+        await write(cohort, http.Response.Body, ct);
+        return TypedResults.Empty;
+    }
+}
