@@ -32,7 +32,9 @@ public sealed class StudyLocks(HipCheckDb db, TimeProvider clock)
     /// <summary>Why recording or changing an injury with this onset is refused (data lock), or null.</summary>
     public async Task<string?> CheckInjuryAsync(Guid athleteId, DateOnly onset, string userId, CancellationToken ct)
     {
-        var study = await LockedStudiesOf(athleteId).FirstOrDefaultAsync(s => s.DataLockedUtc != null && s.FollowUpStart <= onset, ct);
+        // Only the study's own follow-up period is locked: later injuries belong to no study and stay recordable.
+        var candidates = await LockedStudiesOf(athleteId).Where(s => s.DataLockedUtc != null && s.FollowUpStart <= onset).ToListAsync(ct);
+        var study = candidates.FirstOrDefault(s => onset <= s.FollowUpStart!.Value.AddDays(s.FollowUpDays));
         return study is null
             ? null
             : await RefuseAsync(study, userId, $"Attempt to record or change an injury with onset {onset:yyyy-MM-dd} for athlete {athleteId} after the data lock.", ct);

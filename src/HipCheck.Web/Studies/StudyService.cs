@@ -207,6 +207,13 @@ public sealed class StudyService(HipCheckDb db, StudyLocks locks, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(request);
+        if (study.BaselineLocked)
+        {
+            // Any enrolment attempt after the lock is refused and recorded, however complete the request.
+            var refusal = await locks.RefuseAsync(study, userId, $"Attempt to enrol athlete {request.AthleteId} after the baseline lock.", ct);
+            return (StudyChange.Locked, [], refusal);
+        }
+
         var errors = new FieldErrors();
         if (request.ConsentGiven is not true)
         {
@@ -243,12 +250,6 @@ public sealed class StudyService(HipCheckDb db, StudyLocks locks, TimeProvider c
         if (!errors.IsValid)
         {
             return (StudyChange.Invalid, errors.All, null);
-        }
-
-        if (study.BaselineLocked)
-        {
-            var problem = await locks.RefuseAsync(study, userId, $"Attempt to enrol athlete {athlete!.Id} after the baseline lock.", ct);
-            return (StudyChange.Locked, [], problem);
         }
 
         db.Enrolments.Add(new Enrolment
