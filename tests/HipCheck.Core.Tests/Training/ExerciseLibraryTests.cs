@@ -117,6 +117,17 @@ public class ExerciseLibraryTests
     }
 
     [Fact]
+    public void A_library_that_leaves_a_screening_test_untrained_is_rejected()
+    {
+        var root = JsonNode.Parse(ExerciseLibrary.ReadEmbeddedJson())!;
+        root["exercises"]!.AsArray().RemoveAt(4); // the clam, the only external-rotation exercise
+
+        var ex = Assert.Throws<InvalidExerciseLibraryException>(() => ExerciseLibrary.Parse(root.ToJsonString()));
+
+        Assert.Equal(["no exercise trains \"hip-external-rotation\"."], ex.Problems);
+    }
+
+    [Fact]
     public void Parsing_the_same_json_twice_gives_equal_exercises()
     {
         var json = ExerciseLibrary.ReadEmbeddedJson();

@@ -226,6 +226,9 @@ public class ProgrammeGeneratorTests
         Assert.Contains("re-test", deficit.Description, StringComparison.Ordinal);
         Assert.Contains(programme.Explanation, l => l.StartsWith("Hip extension: the trials varied", StringComparison.Ordinal) && l.Contains("re-test", StringComparison.Ordinal));
         Assert.All(programme.Plan, w => Assert.Equal(1, In(w, "single-leg-bridge").ExtraSetsWeakerSide));
+        Assert.Equal("standard", In(programme.Plan[^1], "single-leg-bridge").Level); // about 25 %: severe
+        Assert.DoesNotContain("Stays at the standard", In(programme.Plan[0], "single-leg-bridge").Note, StringComparison.Ordinal);
+        Assert.Contains("Stays at the standard", In(programme.Plan[^1], "single-leg-bridge").Note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -258,6 +261,7 @@ public class ProgrammeGeneratorTests
         Assert.Contains("8 weeks from 2026-12-07, 3 sessions a week", text, StringComparison.Ordinal);
         Assert.Contains("Re-test on 2027-02-01", text, StringComparison.Ordinal);
         Assert.Contains("conventions", text, StringComparison.Ordinal);
+        Assert.Contains("Single-leg bridge and Single-leg deadlift: 2 extra sets on the left side", text, StringComparison.Ordinal);
         Assert.Contains("Hip abduction: 4.0 % difference, below 10 %", text, StringComparison.Ordinal);
         Assert.Contains("Hip external rotation: the right side is 12.0 % weaker", text, StringComparison.Ordinal);
         Assert.Contains("From week 5, every two weeks", text, StringComparison.Ordinal);
