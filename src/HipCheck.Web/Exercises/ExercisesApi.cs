@@ -14,17 +14,18 @@ public sealed record ExerciseDocument(
     IReadOnlyList<string> TrainsTests,
     bool Unilateral,
     string Dose,
-    string Evidence,
+    int BaseDose,
+    IReadOnlyList<ExerciseEvidence> Evidence,
     IReadOnlyList<string> Instructions,
     IReadOnlyList<string> CommonMistakes,
-    string Regression,
-    string Progression,
+    ExerciseVariant Regression,
+    ExerciseVariant Progression,
     VideoDocument? Video)
 {
     public static ExerciseDocument From(Exercise e, ExerciseVideo? video)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.Id, e.Name, e.TargetMuscles, e.TrainsTests, e.Unilateral, e.Dose, e.Evidence, e.Instructions, e.CommonMistakes,
+        return new(e.Id, e.Name, e.TargetMuscles, e.TrainsTests, e.Unilateral, e.Dose == DoseKind.Reps ? "reps" : "hold-seconds", e.BaseDose, e.Evidence, e.Instructions, e.CommonMistakes,
             e.Regression, e.Progression, video is null ? null : VideoDocument.From(video));
     }
 }

@@ -13,15 +13,19 @@ public sealed record PlanSnapshot(
     DateOnly RetestDate,
     IReadOnlyList<DeficitSnapshot> Deficits,
     IReadOnlyList<PlanWeek> Weeks,
-    string Explanation,
+    IReadOnlyList<string> Explanation,
     string GeneratedFrom);
 
 /// <param name="Test">Test code, e.g. hip-extension.</param>
 /// <param name="WeakerSide">left or right.</param>
-public sealed record DeficitSnapshot(string Test, string TestName, string WeakerSide, double AsymmetryPercent);
+/// <param name="NeedsRetest">The test's trials varied more than its protocol allows; the deficit was used cautiously.</param>
+/// <param name="Description">The deficit in plain words.</param>
+public sealed record DeficitSnapshot(string Test, string TestName, string? WeakerSide, double AsymmetryPercent, bool NeedsRetest, string Description);
 
-public sealed record PlanWeek(int Week, IReadOnlyList<PlanItem> Exercises);
+/// <param name="Focus">What the week is about, in plain words.</param>
+public sealed record PlanWeek(int Week, string Focus, IReadOnlyList<PlanItem> Exercises);
 
+/// <param name="Level">regression (easier version), standard or progression (harder version).</param>
 /// <param name="Sets">Sets on each side (the stronger side, for unilateral work with a weaker side).</param>
 /// <param name="Reps">Repetitions per set, or null for a hold.</param>
 /// <param name="HoldSeconds">Seconds per hold, or null for repetitions.</param>
@@ -30,7 +34,7 @@ public sealed record PlanWeek(int Week, IReadOnlyList<PlanItem> Exercises);
 public sealed record PlanItem(
     string ExerciseId,
     string ExerciseName,
-    int Level,
+    string Level,
     int Sets,
     int? Reps,
     int? HoldSeconds,
@@ -46,9 +50,9 @@ public static class ProgrammePlans
         ArgumentNullException.ThrowIfNull(plan);
         return new PlanSnapshot(
             plan.RetestDate,
-            plan.Deficits.Select(d => new DeficitSnapshot(d.TestCode, TestCatalogue.Find(d.TestCode)?.Name ?? d.TestCode,
-                Sides.Code(d.WeakerSide), d.AsymmetryPercent)).ToList(),
-            plan.Plan.Select(w => new PlanWeek(w.Week, w.Exercises.Select(Item).ToList())).ToList(),
+            plan.Deficits.Select(d => new DeficitSnapshot(d.TestCode, d.TestName, d.WeakerSide is { } w ? Sides.Code(w) : null,
+                d.AsymmetryPercent, d.NeedsRetest, d.Description)).ToList(),
+            plan.Plan.Select(w => new PlanWeek(w.Week, w.Focus, w.Exercises.Select(Item).ToList())).ToList(),
             plan.Explanation,
             typeof(ProgrammeGenerator).Assembly.GetName().Version?.ToString() ?? "unknown");
     }
@@ -63,8 +67,8 @@ public static class ProgrammePlans
             programme.Weeks,
             programme.SessionsPerWeek,
             plan.RetestDate,
-            plan.Deficits.Select(d => new Deficit(d.Test, ParseSide(d.WeakerSide)!.Value, d.AsymmetryPercent)).ToList(),
-            plan.Weeks.Select(w => new ProgrammeWeek(w.Week, w.Exercises.Select(e => new PrescribedExercise(
+            plan.Deficits.Select(d => new Deficit(d.Test, d.TestName, ParseSide(d.WeakerSide), d.AsymmetryPercent, d.NeedsRetest, d.Description)).ToList(),
+            plan.Weeks.Select(w => new ProgrammeWeek(w.Week, w.Focus, w.Exercises.Select(e => new PrescribedExercise(
                 e.ExerciseId, e.Level, e.Sets, e.Reps, e.HoldSeconds, e.ExtraSetsWeakerSide, ParseSide(e.WeakerSide), e.Note ?? "")).ToList())).ToList(),
             plan.Explanation);
     }

@@ -61,8 +61,11 @@ public sealed record SessionDocument(
     }
 }
 
-/// <summary>One week of the plan that has begun: sessions planned and logged, and the adherence Core computed.</summary>
-public sealed record WeekAdherenceDocument(int Week, DateOnly From, DateOnly To, int Planned, int Done, int Partly, int Skipped, double? AdherencePercent);
+/// <summary>
+/// One week of the plan that has begun: sessions planned so far and logged, and the adherence Core computed
+/// (100 x (done + 0.5 x partly) / planned, capped at 100; a week under way plans only the sessions due so far).
+/// </summary>
+public sealed record WeekAdherenceDocument(int Week, DateOnly From, DateOnly To, int Planned, int Done, int Partly, int Skipped, double AdherencePercent);
 
 /// <param name="RecentAdherencePercent">Mean adherence of the last two weeks that have begun (the coach's column).</param>
 public sealed record AdherenceDocument(Guid ProgrammeId, DateOnly Today, double? RecentAdherencePercent, IReadOnlyList<WeekAdherenceDocument> Weeks);

@@ -21,8 +21,8 @@ public sealed record RetestReminder(Guid AthleteId, Guid ProgrammeId, DateOnly R
 /// </summary>
 public sealed class ProgrammeService(HipCheckDb db, TimeProvider clock)
 {
-    public const int MinWeeks = 6, MaxWeeks = 8, DefaultWeeks = 6;
-    public const int MinSessionsPerWeek = 2, MaxSessionsPerWeek = 4, DefaultSessionsPerWeek = 3;
+    public const int MinWeeks = ProgrammeGenerator.MinWeeks, MaxWeeks = ProgrammeGenerator.MaxWeeks, DefaultWeeks = 6;
+    public const int MinSessionsPerWeek = ProgrammeGenerator.MinSessionsPerWeek, MaxSessionsPerWeek = ProgrammeGenerator.MaxSessionsPerWeek, DefaultSessionsPerWeek = 3;
 
     /// <summary>How far ahead a programme may be scheduled to start.</summary>
     public const int MaxDaysAhead = 28;
@@ -167,7 +167,7 @@ public sealed class ProgrammeService(HipCheckDb db, TimeProvider clock)
                 sessions.Select(s => new LoggedSession(s.Date, s.Status)).ToList(), Today)
             .Select(w => new WeekAdherenceDocument(w.Week, w.From, w.To, w.Planned, w.Done, w.Partly, w.Skipped, w.AdherencePercent))
             .ToList();
-        var recent = weeks.Where(w => w.From <= Today).TakeLast(2).Select(w => w.AdherencePercent).OfType<double>().ToList();
+        var recent = weeks.Where(w => w.From <= Today).TakeLast(2).Select(w => w.AdherencePercent).ToList();
         return new AdherenceDocument(programme.Id, Today, recent.Count == 0 ? null : recent.Average(), weeks);
     }
 
@@ -187,12 +187,23 @@ public sealed class ProgrammeService(HipCheckDb db, TimeProvider clock)
         return due.GroupBy(r => r.AthleteId).ToDictionary(g => g.Key, g => g.First());
     }
 
-    /// <summary>The personalised programme as a PDF: the plan as assigned, the athlete, and their screenings so far.</summary>
+    /// <summary>
+    /// The personalised programme as a PDF: the plan as assigned, the athlete, and the asymmetry of the programme's
+    /// screening and every later one (the re-tests) for the progress chart.
+    /// </summary>
     public async Task<byte[]> PdfAsync(Programme programme, PaperSize paper, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(programme);
         var athlete = programme.Athlete ?? await db.Athletes.AsNoTracking().FirstAsync(a => a.Id == programme.AthleteId, ct);
-        return PdfGuides.PersonalProgramme(new ProgrammePdfModel(athlete.Name, ProgrammePlans.ToCore(programme)), paper);
+        var baseline = await db.Screenings.AsNoTracking().Where(s => s.Id == programme.ScreeningId).Select(s => s.Date).FirstAsync(ct);
+        var screenings = await db.Screenings.AsNoTracking().Include(s => s.Tests)
+            .Where(s => s.AthleteId == programme.AthleteId && s.Date >= baseline).ToListAsync(ct);
+        var progress = screenings
+            .SelectMany(s => ScreeningDocuments.Evaluate(s).Where(r => r.Asymmetry is not null)
+                .Select(r => new ProgressPoint(s.Date, r.Test.Code, r.Test.Name, r.Asymmetry!.Value.AsymmetryPercent)))
+            .ToList();
+        var plan = ProgrammePlans.ToCore(programme);
+        return PdfGuides.PersonalProgramme(new ProgrammePdfModel(athlete.Name, baseline, plan, plan.Deficits, progress), paper);
     }
 
     public static bool TryParsePaper(string? value, out PaperSize paper)

@@ -76,6 +76,14 @@ public sealed class DetailsModel(ExerciseVideos videos) : PageModel
         return Redirect($"/Exercises/{id}");
     }
 
+    /// <summary>"12 repetitions per set, each side" or "20 s per hold, each side", as a programme's first fortnight.</summary>
+    public static string DoseWords(Exercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        var dose = exercise.Dose == DoseKind.Reps ? $"{exercise.BaseDose} repetitions per set" : $"{exercise.BaseDose} s per hold";
+        return exercise.Unilateral ? dose + ", each side" : dose;
+    }
+
     public string? Error(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 

@@ -121,6 +121,14 @@ public sealed class ProgrammeModel(HipCheckDb db, ProgrammeService programmes) :
     public string? Error(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
+    /// <summary>" (easier version)" or " (harder version)"; nothing for the standard one.</summary>
+    public static string LevelWords(string level) => level switch
+    {
+        HipCheck.Core.Training.PrescribedExercise.Regression => " (easier version)",
+        HipCheck.Core.Training.PrescribedExercise.Progression => " (harder version)",
+        _ => "",
+    };
+
     /// <summary>"3 × 12" or "3 × 30 s", with the weaker side's extra sets in words.</summary>
     public static string Dose(PlanItem item)
     {
