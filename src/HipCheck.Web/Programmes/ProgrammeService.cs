@@ -12,6 +12,12 @@ public sealed record ProgrammeResult(Programme? Programme, IReadOnlyList<FieldEr
 
 public sealed record SessionResult(WorkoutSession? Session, bool Created, IReadOnlyList<FieldError> Errors);
 
+/// <summary>One athlete's programme in the coach's team view.</summary>
+/// <param name="Week">The week of the plan today falls in; null before the start or after the end.</param>
+/// <param name="RecentAdherencePercent">Adherence of the last two started weeks; null before the start.</param>
+public sealed record TeamProgrammeRow(
+    Guid AthleteId, Guid ProgrammeId, DateOnly StartDate, int Weeks, int? Week, bool Started, double? RecentAdherencePercent, DateOnly? LastSession, bool RetestDue);
+
 /// <summary>Where an athlete stands with their re-test: the programme's re-test date has come and no newer screening exists.</summary>
 public sealed record RetestReminder(Guid AthleteId, Guid ProgrammeId, DateOnly RetestDate);
 
@@ -169,6 +175,25 @@ public sealed class ProgrammeService(HipCheckDb db, TimeProvider clock)
             .ToList();
         var recent = weeks.Where(w => w.From <= Today).TakeLast(2).Select(w => w.AdherencePercent).ToList();
         return new AdherenceDocument(programme.Id, Today, recent.Count == 0 ? null : recent.Average(), weeks);
+    }
+
+    /// <summary>
+    /// The coach's view of a team's programmes: each athlete's active programme (if any), the week it is in, and the
+    /// adherence of its last two started weeks. The caller has checked that the user coaches the team.
+    /// </summary>
+    public async Task<Dictionary<Guid, TeamProgrammeRow>> TeamAsync(Guid teamId, CancellationToken ct)
+    {
+        var active = await db.Programmes.AsNoTracking()
+            .Where(p => p.Status == ProgrammeStatus.Active && p.Athlete!.TeamId == teamId)
+            .ToListAsync(ct);
+        var ids = active.Select(p => p.Id).ToList();
+        var sessions = (await db.WorkoutSessions.AsNoTracking().Where(s => ids.Contains(s.ProgrammeId)).ToListAsync(ct))
+            .ToLookup(s => s.ProgrammeId);
+        var retests = await RetestsDueAsync(db.Athletes.Where(a => a.TeamId == teamId), ct);
+        return active.GroupBy(p => p.AthleteId).Select(g => g.OrderByDescending(p => p.CreatedUtc).First())
+            .ToDictionary(p => p.AthleteId, p => new TeamProgrammeRow(
+                p.AthleteId, p.Id, p.StartDate, p.Weeks, ProgrammePlans.WeekOf(p, Today), p.StartDate <= Today,
+                Adherence(p, sessions[p.Id]).RecentAdherencePercent, sessions[p.Id].MaxBy(s => s.Date)?.Date, retests.ContainsKey(p.AthleteId)));
     }
 
     /// <summary>
