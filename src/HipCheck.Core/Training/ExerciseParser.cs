@@ -49,7 +49,9 @@ internal static class ExerciseParser
                 problems.Add($"exercise id \"{duplicate.Key}\" is used more than once.");
             }
 
-            foreach (var test in ExerciseLibrary.TrainedTests.Where(t => !exercises.Any(e => e.TrainsTests.Contains(t))))
+            // Checked only when every exercise was read, so one broken exercise does not also report its tests as untrained.
+            var allRead = problems.Count == 0;
+            foreach (var test in ExerciseLibrary.TrainedTests.Where(t => allRead && !exercises.Any(e => e.TrainsTests.Contains(t))))
             {
                 problems.Add($"no exercise trains \"{test}\".");
             }
