@@ -26,8 +26,8 @@ internal static class ProgrammeFixtures
                 e.Id,
                 week <= 2 ? "regression" : week <= 4 ? "standard" : "progression",
                 Sets: 2 + Math.Min(2, (week - 1) / 2),
-                Reps: e.Dose == DoseKind.Hold ? null : 8 + (2 * ((week - 1) % 2)),
-                HoldSeconds: e.Dose == DoseKind.Hold ? 20 + (5 * ((week - 1) % 2)) : null,
+                Reps: e.Dose == DoseKind.HoldSeconds ? null : 8 + (2 * ((week - 1) % 2)),
+                HoldSeconds: e.Dose == DoseKind.HoldSeconds ? 20 + (5 * ((week - 1) % 2)) : null,
                 ExtraSetsWeakerSide: e.Unilateral ? 1 : 0,
                 WeakerSide: e.Unilateral ? Side.Left : null,
                 Note: week == 1 ? "Slow lowering, three seconds down." : "")).ToList())).ToList();
