@@ -2,9 +2,11 @@ using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
+using HipCheck.Web.Exercises;
 using HipCheck.Web.Infrastructure;
 using HipCheck.Web.Injuries;
 using HipCheck.Web.Organisations;
+using HipCheck.Web.Programmes;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Studies;
 using HipCheck.Web.Teams;
@@ -45,6 +47,8 @@ app.MapTeamsApi();
 app.MapStudiesApi();
 app.MapStudyExportsApi();
 app.MapThresholdsApi();
+app.MapProgrammesApi();
+app.MapExercisesApi();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -10,6 +10,14 @@ public static class IdentityExtensions
     public const string ApiPolicy = "api";
 
     /// <summary>
+    /// Policy of members-only downloads (PDFs): a bearer token or the page cookie, since a link on a page is
+    /// followed with the cookie. Unauthenticated requests get 401, as on the API, not a login redirect.
+    /// </summary>
+    public const string MemberPolicy = "member";
+
+    private const string MemberScheme = "cookie-or-bearer";
+
+    /// <summary>
     /// Identity with two ways in: a cookie for the server-rendered pages and a bearer token for the API
     /// (the token format of Identity's own API endpoints). Lockout and password rules follow TRUST.md.
     /// </summary>
@@ -21,6 +29,15 @@ public static class IdentityExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddPolicyScheme(MemberScheme, "Cookie or bearer token", options =>
+            {
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme;
+                options.ForwardChallenge = IdentityConstants.BearerScheme;
+                options.ForwardForbid = IdentityConstants.BearerScheme;
+            })
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -52,6 +69,9 @@ public static class IdentityExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+                .RequireAuthenticatedUser())
+            .AddPolicy(MemberPolicy, policy => policy
+                .AddAuthenticationSchemes(MemberScheme)
                 .RequireAuthenticatedUser());
         return services;
     }

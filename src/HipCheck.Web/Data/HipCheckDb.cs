@@ -1,7 +1,9 @@
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Injuries;
+using HipCheck.Web.Exercises;
 using HipCheck.Web.Organisations;
+using HipCheck.Web.Programmes;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Studies;
 using HipCheck.Web.Teams;
@@ -32,6 +34,12 @@ public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContex
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
     public DbSet<StudyAuditEntry> StudyAudit => Set<StudyAuditEntry>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<WorkoutSession> WorkoutSessions => Set<WorkoutSession>();
+
+    public DbSet<ExerciseVideo> ExerciseVideos => Set<ExerciseVideo>();
 
     /// <summary>
     /// Every DateTime is a UTC instant (STYLE.md). SQLite stores text without a kind, so values are marked

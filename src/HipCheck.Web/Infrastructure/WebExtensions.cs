@@ -2,8 +2,10 @@ using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
+using HipCheck.Web.Exercises;
 using HipCheck.Web.Injuries;
 using HipCheck.Web.Organisations;
+using HipCheck.Web.Programmes;
 using HipCheck.Web.Reports;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Studies;
@@ -38,6 +40,9 @@ public static class WebExtensions
         services.AddScoped<StudyAnalysisService>();
         services.AddScoped<TeamOverview>();
         services.AddScoped<ThresholdSettings>();
+        services.AddScoped<ProgrammeService>();
+        services.AddScoped<ExerciseVideos>();
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection("Media")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(_ => LoadCatalogue(configuration));
         services.AddScoped<DemoSeeder>();
 
@@ -49,6 +54,7 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Settings");
             options.Conventions.AuthorizeFolder("/Injuries");
             options.Conventions.AuthorizeFolder("/Studies");
+            options.Conventions.AuthorizeFolder("/Programmes");
         });
         // A number is a JSON number: "12" in quotes is refused, like any other text where a number belongs.
         services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);

@@ -21,7 +21,9 @@ public static class TrendChart
 
     private const double LabelSpacing = 80, Width = 560, Height = 220, Left = 48, Right = 12, Top = 12, Bottom = 36;
 
-    public static string Render(string id, string title, string unit, IReadOnlyList<TrendSeries> series, double? reference = null, string? referenceLabel = null)
+    /// <param name="markers">Dated events drawn as dashed vertical lines (e.g. a programme's start and re-test); the time axis spans them too.</param>
+    public static string Render(string id, string title, string unit, IReadOnlyList<TrendSeries> series, double? reference = null, string? referenceLabel = null,
+        IReadOnlyList<(DateOnly Date, string Label)>? markers = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var points = series.SelectMany(s => s.Points).ToList();
@@ -30,8 +32,9 @@ public static class TrendChart
             return "";
         }
 
-        var minDate = points.Min(p => p.Date).DayNumber;
-        var maxDate = points.Max(p => p.Date).DayNumber;
+        markers ??= [];
+        var minDate = points.Select(p => p.Date).Concat(markers.Select(m => m.Date)).Min().DayNumber;
+        var maxDate = points.Select(p => p.Date).Concat(markers.Select(m => m.Date)).Max().DayNumber;
         var span = Math.Max(1, maxDate - minDate);
         var yMax = Math.Max(points.Max(p => p.Value), reference ?? 0);
         var (niceMax, step) = NiceScale(yMax <= 0 ? 1 : yMax * 1.1);
@@ -74,6 +77,15 @@ public static class TrendChart
             {
                 svg.Append(Inv($"<text x=\"{Width - Right}\" y=\"{Y(r) - 4:0.#}\" class=\"tick\" text-anchor=\"end\">{WebUtility.HtmlEncode(referenceLabel)}</text>"));
             }
+        }
+
+        for (var i = 0; i < markers.Count; i++)
+        {
+            var (date, label) = markers[i];
+            var x = X(date.DayNumber);
+            var anchor = x > Width - Right - 60 ? "end" : x < Left + 60 ? "start" : "middle";
+            svg.Append(Inv($"<line x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" class=\"marker\"><title>{WebUtility.HtmlEncode(label)} {date:yyyy-MM-dd}</title></line>"));
+            svg.Append(Inv($"<text x=\"{x:0.#}\" y=\"{Top + 12 + 12 * (i % 2)}\" class=\"tick marker-label\" text-anchor=\"{anchor}\">{WebUtility.HtmlEncode(label)}</text>"));
         }
 
         foreach (var s in series.Where(s => s.Points.Count > 0))

@@ -3,6 +3,7 @@ using HipCheck.Core.Measurement;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
+using HipCheck.Web.Programmes;
 using HipCheck.Web.Screenings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HipCheck.Web.Pages.Athletes;
 
-public sealed class DetailsModel(HipCheckDb db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(HipCheckDb db, TimeProvider clock, ProgrammeService programmes) : PageModel
 {
+    public Programme? Programme { get; private set; }
+
+    public RetestReminder? Retest { get; private set; }
+
     public Athlete Athlete { get; private set; } = null!;
 
     public int Age { get; private set; }
@@ -35,6 +40,8 @@ public sealed class DetailsModel(HipCheckDb db, TimeProvider clock) : PageModel
             .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedUtc)
             .ToListAsync(ct);
         Screenings = screenings.Select(s => (s, ScreeningDocuments.Evaluate(s))).ToList();
+        Programme = await programmes.CurrentAsync(User.UserId(), id, ct);
+        Retest = (await programmes.RetestsDueAsync(db.VisibleTo(User.UserId()).Where(a => a.Id == id), ct)).GetValueOrDefault(id);
         Injuries = await db.Injuries.AsNoTracking().Where(i => i.AthleteId == id)
             .OrderByDescending(i => i.OnsetDate).ThenByDescending(i => i.CreatedUtc).ToListAsync(ct);
         return Page();

@@ -2,6 +2,7 @@ using HipCheck.Core.Measurement;
 using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Infrastructure;
+using HipCheck.Web.Programmes;
 using HipCheck.Web.Teams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipCheck.Web.Pages.Teams;
 
 [Authorize(Roles = $"{Roles.Coach},{Roles.Researcher}")]
-public sealed class DetailsModel(TeamOverview overview, EvidenceCatalogue catalogue) : PageModel
+public sealed class DetailsModel(TeamOverview overview, EvidenceCatalogue catalogue, ProgrammeService programmes) : PageModel
 {
+    /// <summary>Each athlete's active programme and its recent adherence, by athlete id.</summary>
+    public IReadOnlyDictionary<Guid, TeamProgrammeRow> Programmes { get; private set; } = new Dictionary<Guid, TeamProgrammeRow>();
+
     [BindProperty(SupportsGet = true)]
     public string? Sex { get; set; }
 
@@ -46,6 +50,7 @@ public sealed class DetailsModel(TeamOverview overview, EvidenceCatalogue catalo
         }
 
         Team = team;
+        Programmes = await programmes.TeamAsync(id, ct);
         ChartTest = TestCatalogue.Find(Chart) is { Sided: true } chosen ? chosen : TestCatalogue.HipExtension;
         var rule = catalogue.Rules.FirstOrDefault(r => r.Metric.Kind == MetricKind.AsymmetryPercent && r.Metric.TestCode == ChartTest.Code);
         if (rule is not null)

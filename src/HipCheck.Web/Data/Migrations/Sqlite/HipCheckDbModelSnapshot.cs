@@ -141,6 +141,40 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.ToTable("Athletes");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Exercises.ExerciseVideo", b =>
+                {
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExerciseId");
+
+                    b.ToTable("ExerciseVideos");
+                });
+
             modelBuilder.Entity("HipCheck.Web.Injuries.Injury", b =>
                 {
                     b.Property<Guid>("Id")
@@ -246,6 +280,106 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.HasKey("OrganisationId", "RuleId");
 
                     b.ToTable("RuleThresholds");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Programmes.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RetestDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScreeningId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionsPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("AthleteId", "Status");
+
+                    b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Programmes.WorkoutSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exercises")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoggedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("WorkoutSessions");
                 });
 
             modelBuilder.Entity("HipCheck.Web.Screenings.Screening", b =>
@@ -631,6 +765,34 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.HasOne("HipCheck.Web.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Programmes.Programme", b =>
+                {
+                    b.HasOne("HipCheck.Web.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HipCheck.Web.Screenings.Screening", "Screening")
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+
+                    b.Navigation("Screening");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Programmes.WorkoutSession", b =>
+                {
+                    b.HasOne("HipCheck.Web.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
