@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace HipCheck.Core.Training;
@@ -35,7 +34,7 @@ internal static class ExerciseParser
             var i = 0;
             foreach (var element in array.EnumerateArray())
             {
-                var exercise = ReadExercise(new Reader(element, $"exercises[{i}]", problems));
+                var exercise = ReadExercise(new ExerciseJsonReader(element, $"exercises[{i}]", problems));
                 if (exercise is not null)
                 {
                     exercises.Add(exercise);
@@ -49,7 +48,9 @@ internal static class ExerciseParser
                 problems.Add($"exercise id \"{duplicate.Key}\" is used more than once.");
             }
 
-            foreach (var test in ExerciseLibrary.TrainedTests.Where(t => !exercises.Any(e => e.TrainsTests.Contains(t))))
+            // Checked only when every exercise was read, so one broken exercise does not also report its tests as untrained.
+            var allRead = problems.Count == 0;
+            foreach (var test in ExerciseLibrary.TrainedTests.Where(t => allRead && !exercises.Any(e => e.TrainsTests.Contains(t))))
             {
                 problems.Add($"no exercise trains \"{test}\".");
             }
@@ -63,7 +64,7 @@ internal static class ExerciseParser
         }
     }
 
-    private static Exercise? ReadExercise(Reader r)
+    private static Exercise? ReadExercise(ExerciseJsonReader r)
     {
         var id = r.Text("id");
         var name = r.Text("name");
@@ -112,7 +113,7 @@ internal static class ExerciseParser
         };
     }
 
-    private static ExerciseEvidence? ReadEvidence(Reader r)
+    private static ExerciseEvidence? ReadEvidence(ExerciseJsonReader r)
     {
         var citation = r.Text("citation");
         var muscle = r.Text("muscle");
@@ -146,7 +147,7 @@ internal static class ExerciseParser
             : new ExerciseEvidence(citation, muscle, mean, sd, note, verification) { StudyId = studyId };
     }
 
-    private static ExerciseVariant? ReadVariant(Reader? r)
+    private static ExerciseVariant? ReadVariant(ExerciseJsonReader? r)
     {
         if (r is null)
         {
@@ -158,7 +159,7 @@ internal static class ExerciseParser
         return name is null || description is null ? null : new ExerciseVariant(name, description);
     }
 
-    private static Illustration? ReadIllustration(Reader? r)
+    private static Illustration? ReadIllustration(ExerciseJsonReader? r)
     {
         if (r is null)
         {
@@ -196,7 +197,7 @@ internal static class ExerciseParser
             : new Illustration(width.Value, height.Value, shapes, alt);
     }
 
-    private static Shape? ReadShape(Reader r, double width, double height)
+    private static Shape? ReadShape(ExerciseJsonReader r, double width, double height)
     {
         var roleText = r.Text("role");
         ShapeRole? role = roleText switch
@@ -236,165 +237,6 @@ internal static class ExerciseParser
             default:
                 r.Problem("kind", "must be line, circle or polyline");
                 return null;
-        }
-    }
-
-    /// <summary>Field access on one JSON object that records a problem (with its path) instead of throwing.</summary>
-    private sealed class Reader(JsonElement element, string path, List<string> problems)
-    {
-        private readonly int problemsAtStart = problems.Count;
-
-        public bool HasProblems => problems.Count > problemsAtStart;
-
-        public void Problem(string field, string message) => problems.Add($"{path}.{field}: {message}.");
-
-        public T? Problem<T>(string field, string message)
-        {
-            Problem(field, message);
-            return default;
-        }
-
-        private JsonElement? Get(string field) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(field, out var v) && v.ValueKind != JsonValueKind.Null
-                ? v
-                : null;
-
-        public string? Text(string field)
-        {
-            var v = Get(field);
-            if (v is { ValueKind: JsonValueKind.String } s && !string.IsNullOrWhiteSpace(s.GetString()))
-            {
-                return s.GetString()!.Trim();
-            }
-
-            return Problem<string>(field, "is required (non-empty text)");
-        }
-
-        public string? OptionalText(string field) =>
-            Get(field) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
-
-        public double? OptionalNumber(string field)
-        {
-            var v = Get(field);
-            if (v is null)
-            {
-                return null;
-            }
-
-            if (v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDouble(out var d) && double.IsFinite(d) && d >= 0)
-            {
-                return d;
-            }
-
-            return Problem<double?>(field, "must be a finite number >= 0");
-        }
-
-        public double? Coordinate(string field, double max)
-        {
-            var v = OptionalNumber(field);
-            if (v is null)
-            {
-                return Problem<double?>(field, "is required");
-            }
-
-            return v <= max ? v : Problem<double?>(field, string.Create(CultureInfo.InvariantCulture, $"{v} lies outside the canvas (0-{max})"));
-        }
-
-        public int? Int(string field, int min, int max)
-        {
-            var v = Get(field);
-            if (v is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var i) && i >= min && i <= max)
-            {
-                return i;
-            }
-
-            return Problem<int?>(field, $"must be a whole number from {min} to {max}");
-        }
-
-        public bool? Bool(string field)
-        {
-            var v = Get(field);
-            if (v is { ValueKind: JsonValueKind.True or JsonValueKind.False } b)
-            {
-                return b.GetBoolean();
-            }
-
-            return Problem<bool?>(field, "must be true or false");
-        }
-
-        public List<string> Texts(string field)
-        {
-            var v = Get(field);
-            if (v is not { ValueKind: JsonValueKind.Array } a || a.GetArrayLength() == 0)
-            {
-                Problem(field, "must be a non-empty array of text");
-                return [];
-            }
-
-            var list = new List<string>();
-            foreach (var item in a.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
-                {
-                    list.Add(item.GetString()!.Trim());
-                }
-                else
-                {
-                    Problem(field, "holds an empty or non-text item");
-                }
-            }
-
-            return list;
-        }
-
-        public IEnumerable<Reader> Objects(string field)
-        {
-            var v = Get(field);
-            if (v is not { ValueKind: JsonValueKind.Array } a || a.GetArrayLength() == 0)
-            {
-                Problem(field, "must be a non-empty array");
-                yield break;
-            }
-
-            var i = 0;
-            foreach (var item in a.EnumerateArray())
-            {
-                yield return new Reader(item, $"{path}.{field}[{i++}]", problems);
-            }
-        }
-
-        public Reader? Child(string field)
-        {
-            var v = Get(field);
-            return v is { ValueKind: JsonValueKind.Object } o
-                ? new Reader(o, $"{path}.{field}", problems)
-                : Problem<Reader>(field, "must be an object");
-        }
-
-        public IReadOnlyList<(double X, double Y)>? Points(string field, double width, double height)
-        {
-            var v = Get(field);
-            if (v is not { ValueKind: JsonValueKind.Array } a || a.GetArrayLength() < 2)
-            {
-                return Problem<IReadOnlyList<(double X, double Y)>>(field, "must hold at least two [x, y] points");
-            }
-
-            var list = new List<(double X, double Y)>();
-            foreach (var p in a.EnumerateArray())
-            {
-                if (p.ValueKind == JsonValueKind.Array && p.GetArrayLength() == 2
-                    && p[0].TryGetDouble(out var x) && p[1].TryGetDouble(out var y)
-                    && x >= 0 && x <= width && y >= 0 && y <= height)
-                {
-                    list.Add((x, y));
-                }
-                else
-                {
-                    return Problem<IReadOnlyList<(double X, double Y)>>(field, "holds a point that is not [x, y] on the canvas");
-                }
-            }
-
-            return list;
         }
     }
 }

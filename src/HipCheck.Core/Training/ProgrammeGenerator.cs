@@ -191,10 +191,10 @@ public static class ProgrammeGenerator
             exercise.Dose == DoseKind.HoldSeconds ? dose : null,
             extra,
             deficit?.WeakerSide,
-            Note(exercise, level, sets, extra, deficit, blocksProgression));
+            Note(exercise, level, sets, extra, deficit, blocksProgression && week >= progressionFrom));
     }
 
-    private static string Note(Exercise exercise, string level, int sets, int extra, Deficit? deficit, bool blocksProgression)
+    private static string Note(Exercise exercise, string level, int sets, int extra, Deficit? deficit, bool heldAtStandard)
     {
         var parts = new List<string>();
         if (deficit is not null)
@@ -216,7 +216,7 @@ public static class ProgrammeGenerator
         {
             parts.Add($"Harder version: {exercise.Progression.Name}.");
         }
-        else if (blocksProgression)
+        else if (heldAtStandard)
         {
             parts.Add(Invariant($"Stays at the standard version: the deficit is {SevereDeficitPercent:0} % or more."));
         }
@@ -234,7 +234,12 @@ public static class ProgrammeGenerator
     private static List<string> Explain(
         ProgrammeInput input, DateOnly retest, List<Finding> findings, List<Deficit> deficits, IReadOnlyList<Exercise> exercises, int progressionFrom)
     {
-        string Names(IEnumerable<Exercise> list) => string.Join(", ", list.Select(e => e.Name));
+        static string Names(IEnumerable<Exercise> list)
+        {
+            var names = list.Select(e => e.Name).ToList();
+            return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        }
+
         var lines = new List<string>
         {
             Invariant($"The plan runs {input.Weeks} weeks from {input.StartDate:yyyy-MM-dd}, {input.SessionsPerWeek} sessions a week; every session does all {exercises.Count} exercises. Re-test on {retest:yyyy-MM-dd}, the day after the last week, to see whether the sides have evened out."),
