@@ -39,11 +39,11 @@ public class PdfBenchmarks
         _ = PdfGuides.PersonalProgramme(_model, PaperSize.A4);
     }
 
-    /// <summary>The personalised programme, A4 (12 pages).</summary>
+    /// <summary>The personalised programme, A4 (11 pages).</summary>
     [Benchmark]
     public int PersonalProgrammeA4() => PdfGuides.PersonalProgramme(_model, PaperSize.A4).Length;
 
-    /// <summary>The same on Letter (13 pages: the plan takes one page more).</summary>
+    /// <summary>The same on Letter (12 pages: the plan takes one page more).</summary>
     [Benchmark]
     public int PersonalProgrammeLetter() => PdfGuides.PersonalProgramme(_model, PaperSize.Letter).Length;
 
