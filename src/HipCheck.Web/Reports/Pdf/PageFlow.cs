@@ -15,7 +15,7 @@ internal sealed record TableColumn(string Header, double Weight);
 /// </summary>
 internal sealed class PageFlow : IDisposable
 {
-    public const double Margin = 56;
+    public const double Margin = 48;
     private const double FooterHeight = 28;
     private const double CellPadding = 4;
 
@@ -28,6 +28,7 @@ internal sealed class PageFlow : IDisposable
         _document = document;
         _paper = PaperSizes.Points(size);
         Style = style;
+        Width = FullWidth;
     }
 
     public PdfStyle Style { get; }
@@ -41,10 +42,13 @@ internal sealed class PageFlow : IDisposable
     /// <summary>The top of the next thing to place, in points from the top of the page.</summary>
     public double Y { get; private set; }
 
-#pragma warning disable CA1822 // an instance member beside Width and Bottom reads better at the call sites
-    public double Left => Margin;
-#pragma warning restore CA1822
-    public double Width => _paper.Width - (2 * Margin);
+    /// <summary>Left edge of the text (of the current column, see <see cref="Column"/>).</summary>
+    public double Left { get; private set; } = Margin;
+
+    /// <summary>Width of the text (of the current column).</summary>
+    public double Width { get; private set; }
+
+    private double FullWidth => _paper.Width - (2 * Margin);
     public double PageHeight => _paper.Height;
     public double Bottom => _paper.Height - Margin - FooterHeight;
 
@@ -71,13 +75,39 @@ internal sealed class PageFlow : IDisposable
         }
     }
 
+    /// <summary>
+    /// Narrows the flow to a column starting <paramref name="offset"/> points right of the margin, from
+    /// <paramref name="top"/>, until disposed; the caller places columns side by side and continues below the
+    /// longer one. Meant for short blocks at the top of a page (a column does not break across pages).
+    /// </summary>
+    public IDisposable Column(double offset, double width, double top)
+    {
+        Left = Margin + offset;
+        Width = width;
+        Y = top;
+        return new ColumnScope(this);
+    }
+
+    private sealed class ColumnScope(PageFlow flow) : IDisposable
+    {
+        public void Dispose()
+        {
+            flow.Left = Margin;
+            flow.Width = flow.FullWidth;
+        }
+    }
+
+    /// <summary>Moves the flow down to <paramref name="y"/> if it is above it (after side-by-side columns).</summary>
+    public void MoveTo(double y) => Y = Math.Max(Y, Math.Min(y, Bottom));
+
     public void Space(double points) => Y = Math.Min(Y + points, Bottom);
 
-    public void Heading(string text, XFont font, double spaceBefore = 10)
+    /// <param name="keepWithNext">Height of what follows that must stay on the heading's page (default: three body lines).</param>
+    public void Heading(string text, XFont font, double spaceBefore = 10, double? keepWithNext = null)
     {
-        // A heading keeps at least its own lines and three body lines with it, so it never ends a page.
+        // A heading keeps what follows it on its page, so it never ends a page.
         var lines = Wrap(text, font, Width);
-        var height = (lines.Count * LineHeight(font)) + (3 * LineHeight(Style.Body));
+        var height = (lines.Count * LineHeight(font)) + (keepWithNext ?? (3 * LineHeight(Style.Body)));
         if (_graphics is not null && Y > Margin)
         {
             Space(spaceBefore);
@@ -156,6 +186,15 @@ internal sealed class PageFlow : IDisposable
         Space(LineHeight(font) * 0.6);
     }
 
+    /// <summary>Height of a table's header and first row, to keep a heading with them.</summary>
+    public double TableStartHeight(IReadOnlyList<TableColumn> columns, IReadOnlyList<string> firstRow, XFont font)
+    {
+        var totalWeight = columns.Sum(c => c.Weight);
+        var widths = columns.Select(c => Width * c.Weight / totalWeight).ToArray();
+        var headerFont = font.Size < Style.Body.Size ? Style.SmallBold : Style.Bold;
+        return RowHeight(columns.Select(c => c.Header).ToArray(), widths, headerFont) + RowHeight(firstRow, widths, font);
+    }
+
     /// <summary>Reserves a box of the text width for a drawing, on a new page if it does not fit on this one.</summary>
     public XRect Reserve(double height)
     {
@@ -175,14 +214,14 @@ internal sealed class PageFlow : IDisposable
         {
             using var gfx = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
             var y = _paper.Height - Margin + 6;
-            gfx.DrawLine(Style.RulePen, Left, y - 6, Left + Width, y - 6);
+            gfx.DrawLine(Style.RulePen, Margin, y - 6, Margin + FullWidth, y - 6);
             var pageText = string.Create(CultureInfo.InvariantCulture, $"HipCheck · page {i + 1} of {count}");
-            gfx.DrawString("HipCheck informs; it does not diagnose.", Style.Small, Style.MutedBrush, Left, y, XStringFormats.TopLeft);
-            gfx.DrawString(pageText, Style.Small, Style.MutedBrush, Left + Width, y, XStringFormats.TopRight);
+            gfx.DrawString("HipCheck informs; it does not diagnose.", Style.Small, Style.MutedBrush, Margin, y, XStringFormats.TopLeft);
+            gfx.DrawString(pageText, Style.Small, Style.MutedBrush, Margin + FullWidth, y, XStringFormats.TopRight);
             if (i > 0 && !string.IsNullOrWhiteSpace(RunningHeader))
             {
-                var header = Ellipsize(gfx, RunningHeader, Style.Small, Width);
-                gfx.DrawString(header, Style.Small, Style.MutedBrush, Left, Margin - 22, XStringFormats.TopLeft);
+                var header = Ellipsize(gfx, RunningHeader, Style.Small, FullWidth);
+                gfx.DrawString(header, Style.Small, Style.MutedBrush, Margin, Margin - 20, XStringFormats.TopLeft);
             }
         }
     }

@@ -4,7 +4,7 @@ using HipCheck.Core.Training;
 
 namespace HipCheck.Web.Reports.Pdf;
 
-/// <summary>The personal programme: cover, deficits explained, plan by week, exercise pages, progress chart.</summary>
+/// <summary>The personal programme: cover, deficits explained and the plan by week (following on), exercise pages, progress chart.</summary>
 internal static class ProgrammeDocument
 {
     public static void Write(PageFlow flow, ProgrammePdfModel model)
@@ -80,10 +80,7 @@ internal static class ProgrammeDocument
                     string.Create(CultureInfo.InvariantCulture, $"{d.AsymmetryPercent:0.0} %"),
                     d.NeedsRetest ? "yes: trials varied a lot" : "no",
                 ]));
-            foreach (var deficit in deficits.Where(d => !string.IsNullOrWhiteSpace(d.Description)))
-            {
-                flow.LabelledParagraph(deficit.TestName + ":", deficit.Description);
-            }
+            flow.Bullets(deficits.Select(d => d.Description).Where(d => !string.IsNullOrWhiteSpace(d)));
         }
 
         flow.Space(6);
@@ -97,30 +94,22 @@ internal static class ProgrammeDocument
     private static void Plan(PageFlow flow, Programme programme)
     {
         var style = flow.Style;
-        flow.NewPage();
-        flow.Heading("Your plan by week", style.Heading1);
+        flow.Heading("Your plan by week", style.Heading1, spaceBefore: 18);
         flow.Paragraph(
             $"{Plural(programme.SessionsPerWeek, "session")} a week, on days that are not back to back. Each session is "
             + "every exercise of that week. On one-leg exercises, start with the weaker side and give it the extra sets shown.");
+        TableColumn[] columns = [new("Exercise", 1.8), new("Level", 1.3), new("Sets and dose", 1.3), new("Weaker side", 1.3), new("Note", 2.8)];
         foreach (var week in programme.Plan.OrderBy(w => w.Week))
         {
-            var start = programme.StartDate.AddDays(7 * (week.Week - 1));
+            var rows = week.Exercises.Select(e => (IReadOnlyList<string>)[ExerciseName(e.ExerciseId), e.Level, Dose(e), Extra(e), e.Note]).ToList();
+            var keep = PageFlow.LineHeight(style.Small) + (rows.Count > 0 ? flow.TableStartHeight(columns, rows[0], style.Small) : 0);
             flow.Heading(
                 string.IsNullOrWhiteSpace(week.Focus) ? $"Week {week.Week}" : $"Week {week.Week}: {week.Focus}",
                 style.Heading2,
-                spaceBefore: 6);
-            flow.Paragraph($"From {Dates.Long(start)}", style.Small, style.MutedBrush);
-            flow.Table(
-                [new("Exercise", 2), new("Level", 1.5), new("Sets and dose", 1.3), new("Weaker side", 1.4), new("Note", 2)],
-                week.Exercises.Select(e => (IReadOnlyList<string>)
-                [
-                    ExerciseName(e.ExerciseId),
-                    e.Level,
-                    Dose(e),
-                    Extra(e),
-                    e.Note,
-                ]),
-                style.Small);
+                spaceBefore: 6,
+                keepWithNext: keep);
+            flow.Paragraph($"From {Dates.Long(programme.WeekStart(week.Week))}", style.Small, style.MutedBrush);
+            flow.Table(columns, rows, style.Small);
         }
     }
 
@@ -178,10 +167,18 @@ internal static class ProgrammeDocument
         return lines;
     }
 
+    /// <summary>Short enough for one line of the exercise page's narrow column: "standard, 3 x 10, +1 set left".</summary>
     private static string Summary(PrescribedExercise e)
     {
-        var extra = Extra(e);
-        return $"{e.Level}, {Dose(e)}" + (extra.Length > 0 && extra != "-" ? $", {extra}" : "");
+        var dose = (e.Reps, e.HoldSeconds) switch
+        {
+            ({ } reps, _) => $"{e.Sets} x {reps}",
+            (null, { } hold) => $"{e.Sets} x {hold} s",
+            _ => Plural(e.Sets, "set"),
+        };
+        return e is { ExtraSetsWeakerSide: > 0, WeakerSide: { } side }
+            ? $"{e.Level}, {dose}, +{Plural(e.ExtraSetsWeakerSide, "set")} {Sides.Code(side)}"
+            : $"{e.Level}, {dose}";
     }
 
     public static string Dose(PrescribedExercise e)
