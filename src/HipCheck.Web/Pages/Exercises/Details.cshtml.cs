@@ -27,6 +27,9 @@ public sealed class DetailsModel(ExerciseVideos videos) : PageModel
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>A POST without a handler name (a crafted request) goes back to the page instead of failing.</summary>
+    public IActionResult OnPost(string id) => Redirect($"/Exercises/{Uri.EscapeDataString(id)}");
+
     public async Task<IActionResult> OnPostLinkAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

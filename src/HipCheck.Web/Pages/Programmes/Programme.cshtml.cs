@@ -46,6 +46,9 @@ public sealed class ProgrammeModel(HipCheckDb db, ProgrammeService programmes) :
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>A POST without a handler name (a crafted request) goes back to the page instead of failing.</summary>
+    public IActionResult OnPost(Guid id) => Redirect($"/Athletes/{id}/Programme");
+
     public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

@@ -38,6 +38,9 @@ public sealed class DetailsModel(HipCheckDb db, StudyService studies, TimeProvid
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>A POST without a handler name (a crafted request) goes back to the page instead of failing.</summary>
+    public IActionResult OnPost(Guid id) => Redirect($"/Studies/{id}");
+
     public async Task<IActionResult> OnPostEnrolAsync(Guid id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } study)
