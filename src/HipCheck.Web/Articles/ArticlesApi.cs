@@ -17,11 +17,13 @@ public static class ArticlesApi
     public const int CommentsPerMinute = 5;
 
     /// <summary>
-    /// Comment writes (page and API) are limited per member id; reads and anonymous requests are not counted
+    /// Comment writes (page and API) are limited per member id (5 a minute unless Comments:PerMinute says otherwise); reads and anonymous requests are not counted
     /// (anonymous writes are refused before they get here). Counters live in this instance only.
     /// </summary>
-    public static IServiceCollection AddCommentRateLimit(this IServiceCollection services)
+    public static IServiceCollection AddCommentRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
+        // Comments:PerMinute exists for tests that post many comments on purpose (the XSS corpus).
+        var perMinute = configuration.GetValue("Comments:PerMinute", CommentsPerMinute);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -31,7 +33,7 @@ public static class ArticlesApi
                     ? RateLimitPartition.GetNoLimiter("reads")
                     : RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = CommentsPerMinute,
+                        PermitLimit = perMinute,
                         Window = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
                     }));

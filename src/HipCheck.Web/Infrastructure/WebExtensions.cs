@@ -48,7 +48,7 @@ public static class WebExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ArticleService>();
         services.AddScoped<ArticleSeeder>();
-        services.AddCommentRateLimit();
+        services.AddCommentRateLimit(configuration);
 
         services.AddRazorPages(options =>
         {
