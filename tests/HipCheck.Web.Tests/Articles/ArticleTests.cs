@@ -1,6 +1,7 @@
 using System.Net;
 using HipCheck.Web.Articles;
 using HipCheck.Web.Tests.Infrastructure;
+using HipCheck.Web.Tests.Studies;
 using static HipCheck.Web.Tests.Articles.ArticleFixtures;
 
 namespace HipCheck.Web.Tests.Articles;
