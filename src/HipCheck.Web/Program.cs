@@ -1,5 +1,6 @@
 using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
+using HipCheck.Web.Articles;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Exercises;
@@ -23,6 +24,7 @@ app.Services.GetRequiredService<EvidenceCatalogue>();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 await app.SeedDemoAsync();
+await app.Services.SeedArticlesAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -33,6 +35,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
@@ -49,6 +52,7 @@ app.MapStudyExportsApi();
 app.MapThresholdsApi();
 app.MapProgrammesApi();
 app.MapExercisesApi();
+app.MapArticlesApi();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,4 +1,5 @@
 using HipCheck.Web.Account;
+using HipCheck.Web.Articles;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Injuries;
 using HipCheck.Web.Exercises;
@@ -40,6 +41,12 @@ public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContex
     public DbSet<WorkoutSession> WorkoutSessions => Set<WorkoutSession>();
 
     public DbSet<ExerciseVideo> ExerciseVideos => Set<ExerciseVideo>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<ArticleComment> ArticleComments => Set<ArticleComment>();
+
+    public DbSet<CommenterProfile> CommenterProfiles => Set<CommenterProfile>();
 
     /// <summary>
     /// Every DateTime is a UTC instant (STYLE.md). SQLite stores text without a kind, so values are marked

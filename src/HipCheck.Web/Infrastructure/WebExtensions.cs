@@ -1,5 +1,6 @@
 using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
+using HipCheck.Web.Articles;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Exercises;
@@ -45,6 +46,9 @@ public static class WebExtensions
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection("Media")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(_ => LoadCatalogue(configuration));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<ArticleService>();
+        services.AddScoped<ArticleSeeder>();
+        services.AddCommentRateLimit(configuration);
 
         services.AddRazorPages(options =>
         {
