@@ -1,5 +1,6 @@
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Course;
 using HipCheck.Web.Injuries;
 using HipCheck.Web.Exercises;
 using HipCheck.Web.Organisations;
@@ -40,6 +41,8 @@ public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContex
     public DbSet<WorkoutSession> WorkoutSessions => Set<WorkoutSession>();
 
     public DbSet<ExerciseVideo> ExerciseVideos => Set<ExerciseVideo>();
+
+    public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
 
     /// <summary>
     /// Every DateTime is a UTC instant (STYLE.md). SQLite stores text without a kind, so values are marked
