@@ -142,3 +142,31 @@ public class EmailTests : ApiTest
         return System.Text.RegularExpressions.Regex.Replace(main, "name=\"__RequestVerificationToken\"[^>]*", "");
     }
 }
+
+/// <summary>With an SMTP host configured, mail goes there and not to the outbox; a server that cannot be reached does not undo a registration.</summary>
+public sealed class SmtpFailureTests : IAsyncDisposable
+{
+    private readonly HipCheckApp app = new(new Dictionary<string, string>
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        // Port 1 (tcpmux) is closed on any normal machine: the connection is refused at once.
+        ["Email:Smtp:Port"] = "1",
+        ["Email:Smtp:EnableSsl"] = "false",
+    });
+
+    [Fact]
+    public async Task An_unreachable_smtp_server_leaves_the_registration_in_place_and_the_outbox_empty()
+    {
+        var member = await app.RegisterAndLogin("ann@example.org");
+
+        using var guide = await member.Get("/api/guide.pdf?paper=a4");
+        await guide.AssertStatus(HttpStatusCode.OK);
+        Assert.Empty(app.Messages());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
