@@ -1,5 +1,9 @@
 using System.Net;
+using HipCheck.Core.Training;
+using HipCheck.Web.Account;
 using HipCheck.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using HipCheck.Web.Tests.Studies;
 
 namespace HipCheck.Web.Tests.Members;
@@ -79,6 +83,32 @@ public class MemberAreaTests : ApiTest
         Assert.Contains("Start the course", html, StringComparison.Ordinal);
         Assert.Contains("0 of 6 lessons done", html, StringComparison.Ordinal);
         Assert.Contains("ann@example.org", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_member_area_lists_the_videos_attached_in_the_exercise_library()
+    {
+        var editor = await App.RegisterAndLogin("editor@example.org");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByEmailAsync("editor@example.org"))!, Roles.Admin)).Succeeded);
+        }
+
+        editor.DefaultRequestHeaders.Authorization = new("Bearer", await HipCheckApp.Login(editor, "editor@example.org", HipCheckApp.Password));
+        var exercise = ExerciseLibrary.All[1];
+        using (var attach = await editor.PutJson($"/api/exercises/{exercise.Id}/video", new { url = "https://videos.example.org/bridge" }))
+        {
+            await attach.AssertStatus(HttpStatusCode.OK);
+        }
+
+        var member = await App.LogInWithCookie("editor@example.org");
+        using var response = await member.Get("/Members");
+        var html = await response.Html();
+
+        Assert.Contains($"href=\"/Exercises/{exercise.Id}\">{exercise.Name}</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://videos.example.org/bridge\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No videos have been added yet", html, StringComparison.Ordinal);
     }
 
     [Fact]
