@@ -25,7 +25,7 @@ public sealed partial class MemberTests : BrowserTest
 
         await page.GotoAsync("/Members");
         await Expect(page).ToHaveURLAsync(LoginWithReturnToMembers());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Create a free account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create a free account", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create your free account", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync("runner@example.test");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
