@@ -2,6 +2,7 @@ using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Articles;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Course;
 using HipCheck.Web.Data;
 using HipCheck.Web.Exercises;
 using HipCheck.Web.Infrastructure;
@@ -20,6 +21,8 @@ var app = builder.Build();
 
 // Fail at start-up, not on the first report, when the evidence catalogue is malformed.
 app.Services.GetRequiredService<EvidenceCatalogue>();
+// ... and when a course lesson is.
+app.Services.GetRequiredService<CourseCatalogue>();
 
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();

@@ -41,6 +41,8 @@ public sealed class HipCheckApp : WebApplicationFactory<Program>
         // output, so point it at the build's static web assets manifest (the CSS the pages link).
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={DatabasePath}");
+        // Emails (confirmation, password reset) go to .eml files in the test's own folder.
+        builder.UseSetting("Email:OutboxPath", Path.Combine(_dataFolder.FullName, "outbox"));
         // Keep the test log readable: the app's warnings and errors still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -25,7 +25,7 @@ public static class AuthApi
         var group = routes.MapGroup("/api/auth").WithTags("Account").AllowAnonymous();
 
         group.MapPost("/register", async Task<Results<Created<RegisteredResponse>, ValidationProblem>> (
-            RegisterRequest request, MemberService members) =>
+            RegisterRequest request, MemberService members, HipCheck.Web.Email.AccountEmails emails, HttpContext context) =>
         {
             var (user, errors) = await members.RegisterAsync(request.Email, request.Password, request.Role);
             if (user is null)
@@ -33,6 +33,7 @@ public static class AuthApi
                 return TypedResults.ValidationProblem(errors);
             }
 
+            await emails.SendConfirmationAsync(user, context);
             var role = Roles.ParseSelfService(request.Role)!;
             return TypedResults.Created((string?)null, new RegisteredResponse(user.Id, user.Email!, role.ToLowerInvariant()));
         })

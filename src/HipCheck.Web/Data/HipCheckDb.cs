@@ -1,6 +1,7 @@
 using HipCheck.Web.Account;
 using HipCheck.Web.Articles;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Course;
 using HipCheck.Web.Injuries;
 using HipCheck.Web.Exercises;
 using HipCheck.Web.Organisations;
@@ -47,6 +48,8 @@ public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContex
     public DbSet<ArticleComment> ArticleComments => Set<ArticleComment>();
 
     public DbSet<CommenterProfile> CommenterProfiles => Set<CommenterProfile>();
+
+    public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
 
     /// <summary>
     /// Every DateTime is a UTC instant (STYLE.md). SQLite stores text without a kind, so values are marked

@@ -16,4 +16,15 @@ public static class HttpExtensions
             errors.GroupBy(e => e.Field, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
             title: "The request has invalid fields.");
+
+    /// <summary>
+    /// A members-only file download (TRUST.md, ASVS 12.x): <c>X-Content-Type-Options: nosniff</c>, so a browser never
+    /// second-guesses the type; the file result itself names the file, which makes the disposition "attachment".
+    /// </summary>
+    public static TBuilder AsDownload<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+            return await next(context);
+        });
 }

@@ -2,7 +2,9 @@ using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Articles;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Course;
 using HipCheck.Web.Data;
+using HipCheck.Web.Email;
 using HipCheck.Web.Exercises;
 using HipCheck.Web.Injuries;
 using HipCheck.Web.Organisations;
@@ -30,6 +32,9 @@ public static class WebExtensions
         services.AddHipCheckData(configuration, environment);
         services.AddHipCheckIdentity();
         services.AddScoped<MemberService>();
+        services.AddHipCheckEmail(configuration);
+        services.AddSingleton<CourseCatalogue>();
+        services.AddScoped<CourseService>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<AthleteService>();
         services.AddScoped<ScreeningRecorder>();
@@ -59,6 +64,8 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Injuries");
             options.Conventions.AuthorizeFolder("/Studies");
             options.Conventions.AuthorizeFolder("/Programmes");
+            // The member area and the course: a visitor is sent to log in (or register) and brought back.
+            options.Conventions.AuthorizeFolder("/Members");
         });
         // A number is a JSON number: "12" in quotes is refused, like any other text where a number belongs.
         services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);

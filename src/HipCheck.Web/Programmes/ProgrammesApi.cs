@@ -119,6 +119,7 @@ public static class ProgrammesApi
             return TypedResults.File(pdf, "application/pdf", $"hipcheck-programme-{programme.StartDate:yyyy-MM-dd}-{(size == PaperSize.A4 ? "a4" : "letter")}.pdf");
         })
         .RequireAuthorization(IdentityExtensions.MemberPolicy)
+        .AsDownload()
         .WithSummary("The personalised programme as PDF (A4 or Letter)");
 
         routes.MapGet("/api/guide.pdf", Results<FileContentHttpResult, ValidationProblem> (string? paper) =>
@@ -127,6 +128,7 @@ public static class ProgrammesApi
                 : new[] { new HipCheck.Core.Validation.FieldError("paper", "Choose a4 or letter.") }.ToValidationProblem())
             .WithTags("Programmes")
             .RequireAuthorization(IdentityExtensions.MemberPolicy)
+            .AsDownload()
             .WithSummary("The five-exercise guide as PDF, for members");
 
         return routes;

@@ -20,10 +20,14 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
     private readonly string folder =
         Path.Combine(Path.GetTempPath(), "hipcheck-web-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The folder the app writes its emails to (.eml files), inside this app's temp folder.</summary>
+    public string Outbox => Path.Combine(folder, "outbox");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(folder);
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Email:OutboxPath", Outbox);
         builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={Path.Combine(folder, "hipcheck.db")}");
         // Keep test output readable: lifetime chatter off, warnings and errors still shown.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

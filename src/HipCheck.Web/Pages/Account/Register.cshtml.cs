@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using HipCheck.Web.Account;
+using HipCheck.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HipCheck.Web.Pages.Account;
 
-public sealed class RegisterModel(MemberService members, SignInManager<AppUser> signIn) : PageModel
+public sealed class RegisterModel(MemberService members, SignInManager<AppUser> signIn, AccountEmails emails) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -39,6 +40,8 @@ public sealed class RegisterModel(MemberService members, SignInManager<AppUser> 
             return Page();
         }
 
+        // Login does not wait for the confirmation yet: the member goes straight on to the page they wanted.
+        await emails.SendConfirmationAsync(user, HttpContext);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Athletes");
     }

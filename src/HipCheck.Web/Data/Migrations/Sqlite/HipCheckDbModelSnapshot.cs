@@ -250,6 +250,24 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.ToTable("Athletes");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Course.LessonCompletion", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "LessonSlug");
+
+                    b.ToTable("LessonCompletions", (string)null);
+                });
+
             modelBuilder.Entity("HipCheck.Web.Exercises.ExerciseVideo", b =>
                 {
                     b.Property<string>("ExerciseId")
@@ -909,6 +927,15 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Course.LessonCompletion", b =>
+                {
+                    b.HasOne("HipCheck.Web.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HipCheck.Web.Injuries.Injury", b =>

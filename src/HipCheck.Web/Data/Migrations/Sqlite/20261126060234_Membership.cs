@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HipCheck.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Articles : Migration
+    public partial class Membership : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -42,6 +42,25 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CommenterProfiles", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LessonCompletions",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    LessonSlug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CompletedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LessonCompletions", x => new { x.UserId, x.LessonSlug });
+                    table.ForeignKey(
+                        name: "FK_LessonCompletions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -104,6 +123,9 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CommenterProfiles");
+
+            migrationBuilder.DropTable(
+                name: "LessonCompletions");
 
             migrationBuilder.DropTable(
                 name: "Articles");

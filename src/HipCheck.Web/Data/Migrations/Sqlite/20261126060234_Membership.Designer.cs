@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HipCheck.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(HipCheckDb))]
-    [Migration("20261126053654_Articles")]
-    partial class Articles
+    [Migration("20261126060234_Membership")]
+    partial class Membership
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -251,6 +251,24 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.HasIndex("TeamId");
 
                     b.ToTable("Athletes");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Course.LessonCompletion", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "LessonSlug");
+
+                    b.ToTable("LessonCompletions", (string)null);
                 });
 
             modelBuilder.Entity("HipCheck.Web.Exercises.ExerciseVideo", b =>
@@ -912,6 +930,15 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Course.LessonCompletion", b =>
+                {
+                    b.HasOne("HipCheck.Web.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HipCheck.Web.Injuries.Injury", b =>
