@@ -20,7 +20,7 @@ public sealed partial class ArticleTests : BrowserTest
     [Theory]
     [InlineData(Screens.Desktop)]
     [InlineData(Screens.Phone)]
-    public async Task A_visitor_reads_registers_from_the_comment_box_comes_back_and_posts(string screen)
+    public async Task A_visitor_reads_registers_from_the_comment_box_comes_back_posts_and_downloads_the_guide(string screen)
     {
         var page = await OpenAsync(screen);
         await page.GotoAsync("/Articles");
@@ -52,6 +52,19 @@ public sealed partial class ArticleTests : BrowserTest
         await Expect(page.GetByText("ana@example.test")).ToHaveCountAsync(0);
         await AssertFitsScreenAsync(page, screen);
         await AssertNoBlockingAxeViolationsAsync(page, "article (member with a comment)");
+
+        // The journey goes on: the new member opens the member area and downloads the guide.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Member area" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/Members$"));
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Download the guide (A4)" }).ClickAsync());
+        var head = new byte[5];
+        await using (var file = File.OpenRead(await download.PathAsync()))
+        {
+            await file.ReadExactlyAsync(head, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal("%PDF-"u8.ToArray(), head);
     }
 
     private static async Task AssertNoBlockingAxeViolationsAsync(IPage page, string name)
