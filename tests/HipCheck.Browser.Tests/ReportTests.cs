@@ -17,8 +17,6 @@ namespace HipCheck.Browser.Tests;
 public sealed partial class ReportTests : BrowserTest
 {
     private const string HipRule = "lbp-hip-extension-asymmetry-female";
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     /// <summary>A field of a study as the shipped catalogue writes it (citation, title, authors).</summary>
     private static string Study(string studyId, string field)
     {
@@ -76,16 +74,7 @@ public sealed partial class ReportTests : BrowserTest
 
         await AssertFitsScreenAsync(page, screen);
 
-        var axe = await page.RunAxe();
-        var blocking = axe.Violations.Where(v => Blocking.Contains(v.Impact))
-            .Select(v => $"[{v.Impact}] {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .ToList();
-        foreach (var v in axe.Violations)
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"report ({screen}): [{v.Impact}] {v.Id}: {v.Help}");
-        }
-
-        Assert.True(blocking.Count == 0, $"serious or critical axe violations on the report ({screen}):\n" + string.Join("\n", blocking));
+        await Axe.AssertNoSeriousViolationsAsync(page, $"report ({screen})");
     }
 
     [Fact]

@@ -14,8 +14,6 @@ namespace HipCheck.Browser.Tests;
 /// </summary>
 public sealed partial class StudyTests : BrowserTest
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task ScreenAsync(IPage page, double[] left, double[] right)
@@ -117,16 +115,7 @@ public sealed partial class StudyTests : BrowserTest
         await Expect(audit.Nth(3)).ToHaveClassAsync("created");
 
         var overflow = new List<string?> { await OverflowAsync(page, screen) };
-        var axe = await page.RunAxe();
-        foreach (var v in axe.Violations)
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"study page ({screen}): [{v.Impact}] {v.Id}: {v.Help}");
-        }
-
-        var blocking = axe.Violations.Where(v => Blocking.Contains(v.Impact))
-            .Select(v => $"[{v.Impact}] {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .ToList();
-        Assert.True(blocking.Count == 0, $"serious or critical axe violations on the study page ({screen}):\n" + string.Join("\n", blocking));
+        await Axe.AssertNoSeriousViolationsAsync(page, $"study page ({screen})");
 
         // Through Ada's page, a screening dated today, inside the locked baseline window, is refused.
         await rows.Filter(new() { HasText = "Ada" }).GetByRole(AriaRole.Link, new() { Name = "Ada" }).ClickAsync();
