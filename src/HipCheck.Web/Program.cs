@@ -45,7 +45,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi();
 // /scalar gets its own relaxed CSP (inline script), see SecurityHeaders.ScalarContentSecurityPolicy.
-app.MapScalarApiReference(SecurityHeaders.ScalarPath, options => options.WithTitle("HipCheck API"));
+app.MapScalarApiReference(SecurityHeaders.ScalarPath, options => options.WithTitle("HipCheck API").DisableDefaultFonts()); // no fonts from fonts.scalar.com: CDN-free
 app.MapHealth();
 app.MapAuthApi();
 app.MapAthletesApi();
