@@ -29,6 +29,7 @@ await app.Services.EnsureRolesAsync();
 await app.SeedDemoAsync();
 await app.Services.SeedArticlesAsync();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -43,7 +44,8 @@ app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi();
-app.MapScalarApiReference("/scalar", options => options.WithTitle("HipCheck API"));
+// /scalar gets its own relaxed CSP (inline script), see SecurityHeaders.ScalarContentSecurityPolicy.
+app.MapScalarApiReference(SecurityHeaders.ScalarPath, options => options.WithTitle("HipCheck API").DisableDefaultFonts()); // no fonts from fonts.scalar.com: CDN-free
 app.MapHealth();
 app.MapAuthApi();
 app.MapAthletesApi();

@@ -25,10 +25,28 @@ public abstract class BrowserTest : IAsyncDisposable
         return _chromium.Page;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>For a test that provokes a CSP violation on purpose.</summary>
+    protected void ClearCspViolations()
     {
         if (_chromium is not null)
         {
+            lock (_chromium.CspViolations)
+            {
+                _chromium.CspViolations.Clear();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        string[] violations = [];
+        if (_chromium is not null)
+        {
+            lock (_chromium.CspViolations)
+            {
+                violations = [.. _chromium.CspViolations];
+            }
+
             if (TestContext.Current.TestState?.Result == TestResult.Failed)
             {
                 await SaveFailureAsync(_chromium.Page);
@@ -40,6 +58,8 @@ public abstract class BrowserTest : IAsyncDisposable
             await _app.DisposeAsync();
         }
         GC.SuppressFinalize(this);
+        // The pages' CSP forbids inline script and style: a violation means a page broke it.
+        Assert.True(violations.Length == 0, "CSP violations in the browser console:\n" + string.Join("\n", violations));
     }
 
     private async Task SaveFailureAsync(IPage page)

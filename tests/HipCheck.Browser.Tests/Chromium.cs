@@ -40,6 +40,12 @@ public sealed class Chromium : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>
+    /// Console messages about the Content-Security-Policy (a refused inline script or style, a blocked
+    /// source), from every page of this session; BrowserTest fails a test that produced any.
+    /// </summary>
+    public List<string> CspViolations { get; } = [];
+
     public static async Task<Chromium> LaunchAsync(Uri baseAddress, string screen)
     {
         if (!File.Exists(ExecutablePath))
@@ -76,7 +82,18 @@ public sealed class Chromium : IAsyncDisposable
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, options);
         context.SetDefaultTimeout(15_000);
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
-        return new Chromium(playwright, profile, context, page);
+        var chromium = new Chromium(playwright, profile, context, page);
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (chromium.CspViolations)
+                {
+                    chromium.CspViolations.Add($"{message.Location}: {message.Text}");
+                }
+            }
+        };
+        return chromium;
     }
 
     public async ValueTask DisposeAsync()

@@ -37,6 +37,7 @@ public static class AuthApi
             var role = Roles.ParseSelfService(request.Role)!;
             return TypedResults.Created((string?)null, new RegisteredResponse(user.Id, user.Email!, role.ToLowerInvariant()));
         })
+        .RequireRateLimiting(AuthRateLimits.RegisterPolicy)
         .WithSummary("Register a member")
         .WithDescription("Creates an account with the role runner (default), coach or researcher.");
 
@@ -56,6 +57,7 @@ public static class AuthApi
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Login failed");
         })
+        .RequireRateLimiting(AuthRateLimits.LoginPolicy)
         .Produces<AccessTokenResponse>()
         .WithSummary("Get a bearer token")
         .WithDescription("Answers { tokenType, accessToken, expiresIn, refreshToken }. Send the access token as 'Authorization: Bearer ...'.");

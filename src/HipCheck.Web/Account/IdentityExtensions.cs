@@ -21,7 +21,7 @@ public static class IdentityExtensions
     /// Identity with two ways in: a cookie for the server-rendered pages and a bearer token for the API
     /// (the token format of Identity's own API endpoints). Lockout and password rules follow TRUST.md.
     /// </summary>
-    public static IServiceCollection AddHipCheckIdentity(this IServiceCollection services)
+    public static IServiceCollection AddHipCheckIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddAuthentication(options =>
             {
@@ -48,7 +48,8 @@ public static class IdentityExtensions
             cookie.Cookie.Name = "hipcheck.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure outside Development (TRUST.md, ASVS 3.4.1); Development may run on plain http.
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
         });

@@ -30,7 +30,7 @@ public static class WebExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHipCheckData(configuration, environment);
-        services.AddHipCheckIdentity();
+        services.AddHipCheckIdentity(environment);
         services.AddScoped<MemberService>();
         services.AddHipCheckEmail(configuration);
         services.AddSingleton<CourseCatalogue>();
@@ -54,6 +54,7 @@ public static class WebExtensions
         services.AddScoped<ArticleService>();
         services.AddScoped<ArticleSeeder>();
         services.AddCommentRateLimit(configuration);
+        services.AddAuthRateLimits(configuration);
 
         services.AddRazorPages(options =>
         {

@@ -31,6 +31,11 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
         builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={Path.Combine(folder, "hipcheck.db")}");
         // Keep test output readable: lifetime chatter off, warnings and errors still shown.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Suites log many members in from one client (one "unknown" IP): lift the auth rate limits here;
+        // Security/RateLimitTests passes low limits in settings, which override these.
+        builder.UseSetting("RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
+        builder.UseSetting("RateLimits:PasswordResetPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -11,6 +11,8 @@ namespace HipCheck.Web.Pages.Account;
 /// Asks for a reset link. The answer is the same whether or not an account exists for the address (ASVS 2.5.x: no
 /// account enumeration); only an existing account gets an email.
 /// </summary>
+// POSTs limited per client IP (AuthRateLimits); GETs are not counted.
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthRateLimits.PasswordResetPolicy)]
 public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmails emails) : PageModel
 {
     [BindProperty]

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HipCheck.Web.Pages.Account;
 
+// POSTs limited per client IP (AuthRateLimits); GETs are not counted.
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthRateLimits.LoginPolicy)]
 public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HipCheck.Web.Pages.Account;
 
+// POSTs limited per client IP (AuthRateLimits); GETs are not counted.
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthRateLimits.RegisterPolicy)]
 public sealed class RegisterModel(MemberService members, SignInManager<AppUser> signIn, AccountEmails emails) : PageModel
 {
     [BindProperty]

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipCheck.Web.Pages.Account;
 
 /// <summary>The link of the reset email: choose a new password. The token is Identity's, single-use (the security stamp changes).</summary>
+// POSTs limited per client IP (AuthRateLimits); GETs are not counted.
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthRateLimits.PasswordResetPolicy)]
 public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
 {
     private const string InvalidLink = "This reset link is not valid or has expired. Ask for a new one.";
