@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+using static HipCheck.Web.Reports.ChartScale;
+
 namespace HipCheck.Web.Reports;
 
 /// <summary>
@@ -69,6 +71,4 @@ public static class HistogramChart
         svg.Append("</svg>");
         return svg.ToString();
     }
-
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using HipCheck.Core.Statistics;
 
+using static HipCheck.Web.Reports.ChartScale;
+
 namespace HipCheck.Web.Reports;
 
 /// <summary>The study report's plots as inline SVG: Kaplan-Meier curves, the ROC curve and asymmetry by outcome.</summary>
@@ -26,7 +28,7 @@ public static class StudyCharts
             svg.Append(Inv($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(s):0.#}\" y2=\"{Y(s):0.#}\" class=\"grid\" /><text x=\"{Left - 6}\" y=\"{Y(s) + 4:0.#}\" class=\"tick\" text-anchor=\"end\">{s:0.00}</text>"));
         }
 
-        for (var d = 0.0; d <= maxT + 0.5; d += NiceStep(maxT))
+        for (var d = 0.0; d <= maxT + 0.5; d += Step(maxT, 5))
         {
             svg.Append(Inv($"<text x=\"{X(d):0.#}\" y=\"{Height - 22}\" class=\"tick\" text-anchor=\"middle\">{d:0}</text>"));
         }
@@ -105,7 +107,7 @@ public static class StudyCharts
         }
 
         svg.Append(Inv($"<line x1=\"{X(threshold):0.#}\" x2=\"{X(threshold):0.#}\" y1=\"40\" y2=\"180\" class=\"reference\" /><text x=\"{X(threshold) + 4:0.#}\" y=\"36\" class=\"tick\">threshold {threshold:0.#} %</text>"));
-        for (var a = 0.0; a <= xMax; a += NiceStep(xMax))
+        for (var a = 0.0; a <= xMax; a += Step(xMax, 5))
         {
             svg.Append(Inv($"<text x=\"{X(a):0.#}\" y=\"{Height - 22}\" class=\"tick\" text-anchor=\"middle\">{a:0}</text>"));
         }
@@ -123,14 +125,4 @@ public static class StudyCharts
     }
 
     private static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
-
-    private static double NiceStep(double max)
-    {
-        var raw = max / 5;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var multiple = (raw / magnitude) switch { <= 1 => 1.0, <= 2 => 2.0, <= 5 => 5.0, _ => 10.0 };
-        return multiple * magnitude;
-    }
-
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+using static HipCheck.Web.Reports.ChartScale;
+
 namespace HipCheck.Web.Reports;
 
 /// <summary>One line of a trend chart: a named series of dated values.</summary>
@@ -17,8 +19,6 @@ public sealed record TrendSeries(string Name, string CssClass, IReadOnlyList<(Da
 /// </summary>
 public static class TrendChart
 {
-    private static readonly double[] NiceSteps = [1, 2, 5, 10];
-
     private const double LabelSpacing = 80, Width = 560, Height = 220, Left = 48, Right = 12, Top = 12, Bottom = 36;
 
     /// <param name="markers">Dated events drawn as dashed vertical lines (e.g. a programme's start and re-test); the time axis spans them too.</param>
@@ -106,11 +106,7 @@ public static class TrendChart
     /// <summary>A round axis maximum and tick step (1, 2 or 5 times a power of ten, about 4 ticks).</summary>
     internal static (double Max, double Step) NiceScale(double max)
     {
-        var raw = max / 4;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = NiceSteps.Select(m => m * magnitude).First(s => s >= raw);
+        var step = Step(max, 4);
         return (Math.Ceiling(max / step) * step, step);
     }
-
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
