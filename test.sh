@@ -3,6 +3,8 @@
 #
 #   ./test.sh               every suite
 #   ./test.sh core web      only these suites (tests/HipCheck.<Name>.Tests, name case-insensitive)
+#   ./test.sh web-postgres  the HTTP suite again on PostgreSQL (part of every full run): a throwaway
+#                           cluster is started in a temp folder on a free 127.0.0.1 port and dropped after
 #   HIPCHECK_SCREENSHOTS=1 ./test.sh browser    also refreshes docs/screenshots/result.png
 #   HIPCHECK_SUITE_TIMEOUT=20m ./test.sh        a suite still running after this is stopped (default 15m)
 #
@@ -67,30 +69,43 @@ for dir in tests/*/; do
   done
 done
 
-projects=()
+# A run is "name|project"; the web project runs twice in a full run: on SQLite ("web") and on
+# PostgreSQL ("web-postgres").
+all_runs=()
+for proj in "${all_projects[@]}"; do
+  name=$(suite_name "$(dirname "$proj")")
+  all_runs+=("$name|$proj")
+  if [ "$name" = "web" ]; then all_runs+=("web-postgres|$proj"); fi
+done
+
+runs=()
 if [ "$#" -eq 0 ]; then
-  projects=("${all_projects[@]}")
+  runs=("${all_runs[@]}")
 else
   for want in "$@"; do
     want=$(echo "$want" | tr '[:upper:]' '[:lower:]')
     found=""
-    for proj in "${all_projects[@]}"; do
-      if [ "$(suite_name "$(dirname "$proj")")" = "$want" ]; then
-        projects+=("$proj")
+    for run in "${all_runs[@]}"; do
+      if [ "${run%%|*}" = "$want" ]; then
+        runs+=("$run")
         found=1
       fi
     done
     if [ -z "$found" ]; then
       echo "no suite named '$want'; suites:" >&2
-      for proj in "${all_projects[@]}"; do echo "  $(suite_name "$(dirname "$proj")")" >&2; done
+      for run in "${all_runs[@]}"; do echo "  ${run%%|*}" >&2; done
       exit 2
     fi
   done
 fi
 
 needs_browser=""
-for proj in "${projects[@]}"; do
-  if [ "$(suite_name "$(dirname "$proj")")" = "browser" ]; then needs_browser=1; fi
+needs_postgres=""
+for run in "${runs[@]}"; do
+  case "${run%%|*}" in
+    browser) needs_browser=1 ;;
+    web-postgres) needs_postgres=1 ;;
+  esac
 done
 if [ -n "$needs_browser" ]; then
   if ! install_chromium; then
@@ -101,6 +116,23 @@ fi
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+
+# A throwaway PostgreSQL for the web-postgres run (scripts/throwaway-postgres.sh installs Debian's
+# postgresql if the machine has none); stopped and deleted whatever happens.
+PG_DIR=""
+PG_CONNECTION=""
+stop_postgres() {
+  if [ -n "$PG_DIR" ]; then scripts/throwaway-postgres.sh stop "$PG_DIR" || true; fi
+}
+trap stop_postgres EXIT
+if [ -n "$needs_postgres" ]; then
+  PG_DIR=$(mktemp -d /tmp/hipcheck-pg.XXXXXX)
+  log "starting a throwaway PostgreSQL in $PG_DIR"
+  if ! PG_CONNECTION=$(scripts/throwaway-postgres.sh start "$PG_DIR" --fast); then
+    log "FAILED to start PostgreSQL"
+    failed=$((failed + 1))
+  fi
+fi
 
 # --- build once ------------------------------------------------------------------------------------
 log "building HipCheck.slnx ($CONFIGURATION)"
@@ -120,13 +152,22 @@ counter() {
 }
 
 summary=()
-for proj in "${projects[@]}"; do
-  name=$(suite_name "$(dirname "$proj")")
+for run in "${runs[@]}"; do
+  name=${run%%|*}
+  proj=${run#*|}
   out="$RESULTS/$name"
   mkdir -p "$out"
+  pg=""
+  if [ "$name" = "web-postgres" ]; then
+    if [ -z "$PG_CONNECTION" ]; then
+      summary+=("$(printf '%-12s    0 passed,    1 failed (no PostgreSQL)' "$name")")
+      continue
+    fi
+    pg=$PG_CONNECTION
+  fi
   log "suite $name ($proj)"
   rc=0
-  dotnet test --project "$proj" -c "$CONFIGURATION" --no-build --no-progress \
+  HIPCHECK_TEST_POSTGRES="$pg" dotnet test --project "$proj" -c "$CONFIGURATION" --no-build --no-progress \
     --results-directory "$out" --report-xunit-trx --report-xunit-trx-filename "$name.trx" \
     --timeout "$SUITE_TIMEOUT" 2>&1 | tee "$out/console.log" || rc=$?
 
@@ -154,7 +195,7 @@ for proj in "${projects[@]}"; do
   if [ "$skipped" -gt 0 ]; then note="$note ($skipped skipped)"; fi
   passed=$((passed + p))
   failed=$((failed + f))
-  summary+=("$(printf '%-10s %4d passed, %4d failed%s' "$name" "$p" "$f" "$note")")
+  summary+=("$(printf '%-12s %4d passed, %4d failed%s' "$name" "$p" "$f" "$note")")
 done
 
 echo

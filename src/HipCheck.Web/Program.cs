@@ -24,7 +24,20 @@ app.Services.GetRequiredService<EvidenceCatalogue>();
 // ... and when a course lesson is.
 app.Services.GetRequiredService<CourseCatalogue>();
 
-await app.Services.MigrateDatabaseAsync();
+// "HipCheck.Web migrate": apply the migrations and stop, for operators who migrate before a rollout
+// and run the instances with Database:MigrateOnStart=false.
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    await app.Services.MigrateDatabaseAsync();
+    app.Logger.LogInformation("Database migrated.");
+    return;
+}
+
+if (app.Configuration.GetValue("Database:MigrateOnStart", defaultValue: true))
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+
 await app.Services.EnsureRolesAsync();
 await app.SeedDemoAsync();
 await app.Services.SeedArticlesAsync();

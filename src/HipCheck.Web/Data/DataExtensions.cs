@@ -2,37 +2,93 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace HipCheck.Web.Data;
 
+/// <summary>The database engines HipCheck runs on (<c>Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One file: a clinic, a club, a developer's machine. The default.</summary>
+    Sqlite,
+
+    /// <summary>A server shared by several app instances: a federation, a multi-site study.</summary>
+    Postgres,
+}
+
 public static class DataExtensions
 {
+    public const string MigrationsTable = "__ef_migrations";
+
     /// <summary>
-    /// Registers the database. <c>ConnectionStrings:HipCheck</c> wins when set; otherwise SQLite at
-    /// <c>Database:SqlitePath</c> (relative paths are under the content root), its folder created if missing.
+    /// Registers the database. <c>Database:Provider</c> is <c>Sqlite</c> (default) or <c>Postgres</c>.
+    /// PostgreSQL needs <c>ConnectionStrings:HipCheck</c>. SQLite uses <c>ConnectionStrings:HipCheck</c> when set,
+    /// otherwise the file at <c>Database:SqlitePath</c> (relative paths are under the content root; default
+    /// App_Data/hipcheck.db), its folder created if missing.
     /// </summary>
     public static IServiceCollection AddHipCheckData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("HipCheck");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (provider == DatabaseProvider.Postgres)
         {
-            var path = configuration["Database:SqlitePath"] ?? "App_Data/hipcheck.db";
-            if (!Path.IsPathRooted(path))
+            if (string.IsNullOrWhiteSpace(connectionString))
             {
-                path = Path.Combine(environment.ContentRootPath, path);
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:HipCheck is empty. Set it, e.g. "
+                    + "ConnectionStrings__HipCheck=\"Host=db;Database=hipcheck;Username=hipcheck;Password=...\".");
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+            services.AddDbContextPool<HipCheckDb, PostgresHipCheckDb>(options => options
+                .UseNpgsql(connectionString, ConfigureNpgsql));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var path = configuration["Database:SqlitePath"] ?? "App_Data/hipcheck.db";
+                if (!Path.IsPathRooted(path))
+                {
+                    path = Path.Combine(environment.ContentRootPath, path);
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+            }
+
+            services.AddDbContextPool<HipCheckDb>(options => options
+                .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsTable))
+                .AddInterceptors(new SqliteDurabilityInterceptor()));
         }
 
-        services.AddDbContext<HipCheckDb>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations"))
-            .AddInterceptors(new SqliteDurabilityInterceptor()));
+        services.AddSingleton(new DatabaseInfo(provider));
         return services;
     }
 
-    /// <summary>Applies pending migrations; run once at start-up before the app takes requests.</summary>
+    /// <summary>The one place the Npgsql options are set, shared with the design-time factory.</summary>
+    internal static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.MigrationsHistoryTable(MigrationsTable);
+
+    private static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Database:Provider '{value}' is not known: use Sqlite or Postgres.");
+    }
+
+    /// <summary>
+    /// Applies pending migrations. Run once at start-up before the app takes requests (unless
+    /// <c>Database:MigrateOnStart</c> is false) or by an operator with <c>HipCheck.Web migrate</c>.
+    /// EF Core takes a database lock while migrating, so instances starting together do not race.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -44,7 +100,14 @@ public static class DataExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
     }
+
+    /// <summary>True when no migration is pending (the readiness check of an instance that does not migrate).</summary>
+    public static async Task<bool> IsMigratedAsync(this DatabaseFacade database, CancellationToken ct = default) =>
+        !(await database.GetPendingMigrationsAsync(ct)).Any();
 }
+
+/// <summary>Which engine this app instance uses (for the few places that take a provider's bulk path).</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider);
 
 /// <summary>
 /// Health data must survive a crash or power loss once acknowledged: in WAL mode, synchronous=FULL syncs

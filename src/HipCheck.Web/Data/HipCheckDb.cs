@@ -9,14 +9,32 @@ using HipCheck.Web.Programmes;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Studies;
 using HipCheck.Web.Teams;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HipCheck.Web.Data;
 
-/// <summary>The one DbContext (ADR 0002: used directly, no repository layer).</summary>
-public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one DbContext (ADR 0002: used directly, no repository layer). This type carries the SQLite
+/// migrations; <see cref="PostgresHipCheckDb"/> is the same model with the PostgreSQL migrations (ADR 0005).
+/// </summary>
+public class HipCheckDb : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public HipCheckDb(DbContextOptions<HipCheckDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context, whose options are typed to it.</summary>
+    protected HipCheckDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (cookies, bearer tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<RuleThresholdOverride> RuleThresholds => Set<RuleThresholdOverride>();
@@ -59,6 +77,42 @@ public class HipCheckDb(DbContextOptions<HipCheckDb> options) : IdentityDbContex
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    /// <summary>
+    /// PostgreSQL keeps instants to the microsecond, .NET to the tenth of one: every instant is cut to the
+    /// microsecond before it is saved, so what an API answers after a write is what it reads back later,
+    /// on either engine.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TruncateInstants();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TruncateInstants();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void TruncateInstants()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is DateTime { Ticks: var ticks } value && ticks % TimeSpan.TicksPerMicrosecond != 0)
+                {
+                    property.CurrentValue = new DateTime(ticks - (ticks % TimeSpan.TicksPerMicrosecond), value.Kind);
+                }
+            }
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -30,6 +30,7 @@ public static class WebExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHipCheckData(configuration, environment);
+        services.AddHipCheckOperations(configuration);
         services.AddHipCheckIdentity(environment);
         services.AddScoped<MemberService>();
         services.AddHipCheckEmail(configuration);
@@ -126,7 +127,9 @@ public static class WebExtensions
 internal sealed class DatabaseHealthCheck(HipCheckDb db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The database cannot be reached.");
+        !await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Unhealthy("The database cannot be reached.")
+            : !await db.Database.IsMigratedAsync(cancellationToken)
+                ? HealthCheckResult.Unhealthy("The database has pending migrations: run 'HipCheck.Web migrate'.")
+                : HealthCheckResult.Healthy();
 }

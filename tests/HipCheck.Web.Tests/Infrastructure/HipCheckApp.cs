@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HipCheck.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One running HipCheck per test: environment "Testing", its own SQLite file in its own temp folder,
-/// nothing seeded. Tests create every row they need through the API, as users would.
+/// One running HipCheck per test: environment "Testing", its own database (a SQLite file in its own temp
+/// folder, or a PostgreSQL database when the suite runs on PostgreSQL), nothing seeded. Tests create every row they need through the API, as users would.
 /// </summary>
 /// <param name="settings">Extra configuration for this app, e.g. <c>Risk:CataloguePath</c>.</param>
 public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
@@ -20,6 +20,14 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
     private readonly string folder =
         Path.Combine(Path.GetTempPath(), "hipcheck-web-tests", Guid.NewGuid().ToString("N"));
 
+    private string? connectionString;
+
+    /// <summary>This app's own database (a SQLite file, or a PostgreSQL database: see <see cref="TestDatabase"/>).</summary>
+    public string ConnectionString => connectionString ??= SharedDatabase ?? TestDatabase.Create(folder);
+
+    /// <summary>Another app's database, to run a second instance over the same data (never dropped by this app).</summary>
+    public string? SharedDatabase { get; init; }
+
     /// <summary>The folder the app writes its emails to (.eml files), inside this app's temp folder.</summary>
     public string Outbox => Path.Combine(folder, "outbox");
 
@@ -28,7 +36,8 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
         Directory.CreateDirectory(folder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Email:OutboxPath", Outbox);
-        builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={Path.Combine(folder, "hipcheck.db")}");
+        builder.UseSetting("Database:Provider", TestDatabase.ProviderName);
+        builder.UseSetting("ConnectionStrings:HipCheck", ConnectionString);
         // Keep test output readable: lifetime chatter off, warnings and errors still shown.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Suites log many members in from one client (one "unknown" IP): lift the auth rate limits here;
@@ -88,6 +97,11 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
         base.Dispose(disposing);
         if (disposing)
         {
+            if (connectionString is not null && SharedDatabase is null)
+            {
+                TestDatabase.Drop(connectionString);
+            }
+
             try
             {
                 Directory.Delete(folder, recursive: true);
