@@ -28,7 +28,8 @@ public sealed record ExposureEntry(string AthleteId, DateOnly Date, double Hours
 /// <summary>
 /// Reads the three surveillance CSV layouts (UTF-8 text, comma-separated, header required, columns in any order,
 /// names ignoring case, other columns ignored). Core does no I/O: the caller passes a reader it opened, or the text.
-/// Every error is collected with its line and column; rows with an error are left out and make the read fail.
+/// Every error is collected with its line and column, in line order; rows with an error are left out and make the
+/// read fail.
 /// </summary>
 public static class SurveillanceCsv
 {
@@ -94,7 +95,7 @@ public static class SurveillanceCsv
             rows.Add(new WeeklyCheckin(athlete!, sex.Value, week.Value, area!, new OstrcAnswers(q[0], q[1], q[2], q[3])));
         }
 
-        return new(rows, errors);
+        return new(rows, InLineOrder(errors));
     }
 
     public static SurveillanceCsvRead<WeeklyCheckin> ReadCheckins(string csv, OstrcInstrument? instrument = null)
@@ -127,7 +128,7 @@ public static class SurveillanceCsv
             }
         }
 
-        return new(rows, errors);
+        return new(rows, InLineOrder(errors));
     }
 
     public static SurveillanceCsvRead<ExposureEntry> ReadExposure(string csv)
@@ -175,7 +176,7 @@ public static class SurveillanceCsv
             }
         }
 
-        return new(rows, errors);
+        return new(rows, InLineOrder(errors));
     }
 
     public static SurveillanceCsvRead<SurveillanceInjury> ReadInjuries(string csv)
@@ -183,6 +184,8 @@ public static class SurveillanceCsv
         using var reader = new StringReader(csv);
         return ReadInjuries(reader);
     }
+
+    private static List<SurveillanceCsvError> InLineOrder(List<SurveillanceCsvError> errors) => [.. errors.OrderBy(e => e.Line)];
 
     private static string Code(Sex sex) => sex == Sex.Female ? "F" : "M";
 }
