@@ -101,7 +101,7 @@ public static class SurveillanceReportWriter
         sb.AppendLine(c, $"Surveillance: {report.Athletes} athletes, {report.Weeks} weeks with answers.");
         sb.AppendLine(c, $"Problem rule: {(report.Rule == OstrcProblemRule.Participation ? "OSTRC-O2 (item 1 decides)" : "OSTRC 2013 (any item above the lowest)")}; 95 % intervals.");
         sb.AppendLine();
-        sb.AppendLine(c, $"{"",-28} {"All",-26} {"Women (F)",-26} {"Men (M)",-26}");
+        sb.AppendLine(c, $"{"",-28} {"All",-26} {"Women (F)",-26} Men (M)");
         Row(sb, "Weekly prevalence, any %", s => Ci(s.AnyProblems), report);
         Row(sb, "  substantial %", s => Ci(s.SubstantialProblems), report);
         Row(sb, "Mean severity (0-100)", s => Fmt(s.MeanSeverity), report);
@@ -130,7 +130,7 @@ public static class SurveillanceReportWriter
     }
 
     private static void Row(StringBuilder sb, string label, Func<SurveillanceSummary, string> cell, SurveillanceReport r) =>
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{label,-28} {cell(r.Overall),-26} {cell(r.Female),-26} {cell(r.Male),-26}");
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{label,-28} {cell(r.Overall),-26} {cell(r.Female),-26} {cell(r.Male)}"));
 
     private static string Fmt(double x) => double.IsFinite(x) ? x.ToString("0.##", CultureInfo.InvariantCulture) : "-";
 
