@@ -10,7 +10,8 @@ namespace HipCheck.Core.Statistics;
 /// </summary>
 /// <param name="Name">The predictor's name ("intercept" first).</param>
 /// <param name="Estimate">The penalised maximum-likelihood estimate (log odds ratio per unit).</param>
-/// <param name="StandardError">√[(XᵀWX)⁻¹]ⱼⱼ at the estimate, as logistf's <c>vcov</c>.</param>
+/// <param name="StandardError">√[(Xᵀdiag((1 + hᵢ)wᵢ)X)⁻¹]ⱼⱼ at the estimate: the information of the data augmented by the
+/// hᵢ/2 pseudo-observations, as logistf's <c>vcov</c> (slightly smaller than the plain √[(XᵀWX)⁻¹]ⱼⱼ that brglm2 reports).</param>
 /// <param name="WaldLower">Estimate − z₁₋α/₂ × SE (logistf with <c>pl = FALSE</c>).</param>
 /// <param name="WaldUpper">Estimate + z₁₋α/₂ × SE.</param>
 /// <param name="WaldP">P(χ²₁ &gt; (Estimate / SE)²) (logistf with <c>pl = FALSE</c>).</param>
@@ -63,7 +64,7 @@ public sealed record FirthResult(
 /// <remarks>
 /// Newton-Raphson on U* with logistf's step (the information of the data augmented by hᵢ/2 pseudo-observations each way,
 /// Xᵀdiag((1 + hᵢ)πᵢ(1 − πᵢ))X), at most 5 per coefficient per step, with step halving whenever l* falls; iterated
-/// until the largest change is below 1e-10 (logistf stops at 1e-5: R fixtures are made with tightened controls).
+/// until the largest change is below 1e-10 (logistf stops at 1e-5: the R fixtures are made with tightened controls). The reported covariance is logistf's: the inverse of that augmented information at the estimate.
 /// The profile interval solves 2(l*(β̂) − max l* with βⱼ = b) = χ²₁,₁₋α for b on each side (bracketed by doubling,
 /// then regula falsi, Illinois variant, to 1e-10 in b); the constrained fits use the same penalty on the full design,
 /// as logistf's <c>logistpl</c>. Undefined results (one outcome class only, a singular design) are NaN.
@@ -108,10 +109,11 @@ public static class FirthLogisticRegression
         var z = TailProbabilities.NormalQuantile(1 - ((1 - confidence) / 2));
         var criticalHalf = z * z / 2; // χ²₁ quantile / 2, since χ²₁,₁₋α = z²₁₋α/₂
         var terms = new FirthTerm[k];
+        var covariance = full.Covariance();
         for (var j = 0; j < k; j++)
         {
             var b = full.Beta[j];
-            var se = Math.Sqrt(full.Covariance[j * k + j]);
+            var se = Math.Sqrt(covariance[j * k + j]);
             var lower = double.NaN;
             var upper = double.NaN;
             var chi = double.NaN;
@@ -230,7 +232,20 @@ public static class FirthLogisticRegression
         return outer - (gOuter * (outer - inner) / (gOuter - gInner));
     }
 
-    private sealed record Fitted(double[] Beta, double LogLikelihood, double[] Covariance, bool Converged, int Iterations);
+    private sealed record Fitted(double[] Beta, double LogLikelihood, double[] Augmented, bool Converged, int Iterations)
+    {
+        /// <summary>(Xᵀdiag((1 + h)w)X)⁻¹ at the estimate: the covariance logistf reports (its C code returns this matrix).</summary>
+        public double[] Covariance()
+        {
+            var k = Beta.Length;
+            var factor = (double[])Augmented.Clone();
+            var singular = new bool[k];
+            SmallCholesky.Factor(factor, k, 1e-14, singular);
+            var inverse = new double[k * k];
+            SmallCholesky.Invert(factor, k, singular, inverse);
+            return inverse;
+        }
+    }
 
     /// <summary>The design (intercept + predictors as given), the outcome, and l*, U* and the information at a β.</summary>
     private sealed class PenalisedModel(IReadOnlyList<double[]> columns, ReadOnlySpan<bool> y)
@@ -240,10 +255,10 @@ public static class FirthLogisticRegression
 
         private int K => _x.Length;
 
-        private sealed record Evaluation(double LogLikelihood, double[] Score, double[] Augmented, double[] Covariance);
+        private sealed record Evaluation(double LogLikelihood, double[] Score, double[] Augmented);
 
         /// <summary>
-        /// l*, U*, the step matrix Xᵀdiag((1 + h)w)X and (XᵀWX)⁻¹ at β; null when XᵀWX is numerically singular
+        /// l*, U* and the step matrix Xᵀdiag((1 + h)w)X at β; null when XᵀWX is numerically singular
         /// (log det below −200, where logistf stops too).
         /// </summary>
         private Evaluation? Evaluate(double[] beta)
@@ -326,7 +341,7 @@ public static class FirthLogisticRegression
                 score[j] = VectorSums.Dot(_x[j], residual);
             }
 
-            return new Evaluation(logLik + (0.5 * logDet), score, Cross(augmented), covariance);
+            return new Evaluation(logLik + (0.5 * logDet), score, Cross(augmented));
         }
 
         /// <summary>Xᵀ diag(weights) X, row-major k × k.</summary>
@@ -419,18 +434,18 @@ public static class FirthLogisticRegression
 
                 if (next is null)
                 {
-                    return new Fitted(beta, current.LogLikelihood, current.Covariance, false, iteration);
+                    return new Fitted(beta, current.LogLikelihood, current.Augmented, false, iteration);
                 }
 
                 beta = candidate;
                 current = next;
                 if (largest < StepTolerance)
                 {
-                    return new Fitted(beta, current.LogLikelihood, current.Covariance, true, iteration);
+                    return new Fitted(beta, current.LogLikelihood, current.Augmented, true, iteration);
                 }
             }
 
-            return new Fitted(beta, current.LogLikelihood, current.Covariance, false, MaxIterations);
+            return new Fitted(beta, current.LogLikelihood, current.Augmented, false, MaxIterations);
         }
     }
 }
