@@ -148,7 +148,9 @@ public static class FirthLogisticRegression
 
     /// <summary>
     /// The b on one side of β̂ⱼ where the profile penalised log-likelihood falls to <paramref name="target"/>; ±∞ when it
-    /// does not within 2¹⁰ standard errors (it always does for Firth's penalty, which tends to −∞ as |b| grows).
+    /// does not within 2¹¹ standard errors (Firth's penalty tends to −∞ as |b| grows, so it rarely happens). Where the
+    /// constrained fit meets a numerically singular information matrix, l* is taken as −∞ (log det → −∞) and the root is
+    /// then found by bisection on that side.
     /// </summary>
     private static double ProfileLimit(PenalisedModel model, Fitted full, int j, double se, int side, double target)
     {
@@ -158,6 +160,12 @@ public static class FirthLogisticRegression
         double Gap(double b, ref double[] start)
         {
             var fit = model.Maximise(WithFixed(start, j, b), j);
+            if (double.IsNaN(fit.LogLikelihood))
+            {
+                // XᵀWX numerically singular this far out: log det → −∞, so l* is far below any target.
+                return double.NegativeInfinity;
+            }
+
             start = fit.Beta;
             return fit.LogLikelihood - target;
         }
@@ -181,7 +189,7 @@ public static class FirthLogisticRegression
                 break;
             }
 
-            if (!double.IsFinite(gOuter) || step > 1024 * scale)
+            if (double.IsNaN(gOuter) || step > 1024 * scale)
             {
                 return side * double.PositiveInfinity;
             }
@@ -229,7 +237,8 @@ public static class FirthLogisticRegression
             }
         }
 
-        return outer - (gOuter * (outer - inner) / (gOuter - gInner));
+        var last = outer - (gOuter * (outer - inner) / (gOuter - gInner));
+        return double.IsFinite(last) ? last : 0.5 * (inner + outer);
     }
 
     private sealed record Fitted(double[] Beta, double LogLikelihood, double[] Augmented, bool Converged, int Iterations)
