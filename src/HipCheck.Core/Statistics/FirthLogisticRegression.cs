@@ -68,6 +68,10 @@ public sealed record FirthResult(
 /// The profile interval solves 2(l*(β̂) − max l* with βⱼ = b) = χ²₁,₁₋α for b on each side (bracketed by doubling,
 /// then regula falsi, Illinois variant, to 1e-10 in b); the constrained fits use the same penalty on the full design,
 /// as logistf's <c>logistpl</c>. Undefined results (one outcome class only, a singular design) are NaN.
+/// Known limit: where the profile is extremely flat and the constrained fits reach a numerically singular information
+/// matrix (e.g. a 40-athlete cohort completely separated by asymmetry, in CohortAnalysisTests), some limits can come
+/// out narrower than logistf's (there, 3 of 10 limits; estimates, SEs, p-values and the other limits still agree to
+/// 1e-9, and logistf itself reports non-convergence on that data). The committed fixtures agree everywhere.
 /// </remarks>
 public static class FirthLogisticRegression
 {
