@@ -12,7 +12,12 @@ namespace HipCheck.Core.Studies;
 /// <item>logistic regression <c>lbp_event ~ asymmetry_pct * female + ext_n_per_kg</c>, ext_n_per_kg = mean of left
 /// and right hip extension force / body mass;</item>
 /// <item>Kaplan-Meier survival free of the event at day 180 in the exposed and the unexposed, with the log-rank test;</item>
-/// <item>Cox regression <c>asymmetry_pct * female</c> (Efron ties).</item>
+/// <item>Cox regression <c>asymmetry_pct * female</c> (Efron ties);</item>
+/// <item>the events-per-variable check of the logistic model (<see cref="EventsPerVariable"/>) and, next to the ordinary
+/// model, the same model by Firth's penalised likelihood (<see cref="FirthLogisticRegression"/>, as R's logistf), which
+/// stays finite under separation and is less biased with few events; its profile penalised-likelihood intervals and
+/// penalised likelihood-ratio p-values are computed for cohorts up to <see cref="FirthProfileMaxRows"/> athletes, above
+/// that (where EPV is rarely the problem) the Wald columns only.</item>
 /// </list>
 /// Where a number cannot be estimated it is NaN (JSON null) and a warning says why: too few events per predictor
 /// (below 10, Peduzzi et al., J Clin Epidemiol 1996;49:1373-1379), separation in the logistic model, no events,
@@ -25,6 +30,9 @@ public static class CohortAnalysis
 
     /// <summary>Peduzzi et al. 1996: fewer events per predictor than this biases logistic and Cox coefficients.</summary>
     public const double MinEventsPerPredictor = 10;
+
+    /// <summary>Largest cohort for which the Firth model's profile intervals and likelihood-ratio p-values are computed (about 3 × 5 × 10 refits).</summary>
+    public const int FirthProfileMaxRows = 50_000;
 
     private static readonly string[] LogisticNames = ["asymmetry_pct", "female", "ext_n_per_kg", "asymmetry_pct:female"];
     private static readonly string[] CoxNames = ["asymmetry_pct", "female", "asymmetry_pct:female"];
@@ -78,10 +86,12 @@ public static class CohortAnalysis
         // the wall time on two cores. Each collects its own warnings, merged in a fixed order.
         List<LogisticTerm> logistic = [];
         List<CoxTerm> cox = [];
+        FirthResult? firth = null;
         (double Exposed, double Unexposed, LogRankResult? Test) survival = default;
         List<string> logisticWarnings = [], survivalWarnings = [], coxWarnings = [];
         Parallel.Invoke(
             () => logistic = Logistic(asymmetry, female, extPerKg, interaction, data.LbpEvent, logisticWarnings),
+            () => firth = FirthLogisticRegression.Fit(LogisticNames, [asymmetry, female, extPerKg, interaction], data.LbpEvent, profile: n <= FirthProfileMaxRows),
             () => cox = Cox(asymmetry, female, interaction, data.DaysToEvent, data.LbpEvent, coxWarnings),
             () => survival = Survival(data.DaysToEvent, data.LbpEvent, exposedGroup, exposedCount, survivalWarnings));
         warnings.AddRange(logisticWarnings);
@@ -102,8 +112,22 @@ public static class CohortAnalysis
             }
         }
 
+        var epv = EventsPerVariable.Check(events, n - events, LogisticNames.Length);
+        if (firth!.Terms.Count > 0 && firth.Terms.All(t => double.IsFinite(t.Estimate)) && !firth.Converged)
+        {
+            warnings.Add("Firth model: the penalised fit did not converge; its coefficients are not reliable.");
+        }
+
         return new CohortAnalysisResult(n, events, threshold, womenTable, menTable, logistic, exposedS180, unexposedS180,
-            logRank!.ChiSquare, logRank.P, cox, warnings);
+            logRank!.ChiSquare, logRank.P, cox, warnings)
+        {
+            LogisticEpv = epv,
+            Firth = new FirthModel(
+                n <= FirthProfileMaxRows,
+                [.. firth.Terms.Select(t => new FirthLogisticTerm(t.Name, t.Estimate, t.StandardError, t.ProfileLower, t.ProfileUpper, t.P, t.WaldP))],
+                firth.LikelihoodRatioChiSquare,
+                firth.LikelihoodRatioP),
+        };
     }
 
     private static SexTable SexTable(int[] cells, int offset)
@@ -120,16 +144,15 @@ public static class CohortAnalysis
         double[] asymmetry, double[] female, double[] extPerKg, double[] interaction, ReadOnlySpan<bool> lbpEvent, List<string> warnings)
     {
         var fit = LogisticRegression.Fit(LogisticNames, [asymmetry, female, extPerKg, interaction], lbpEvent);
-        var epp = fit.EventsPerPredictor;
-        if (double.IsFinite(epp) && epp < MinEventsPerPredictor)
+        var epv = EventsPerVariable.Check(fit.Events, fit.N - fit.Events, LogisticNames.Length);
+        if (double.IsFinite(epv.Value) && epv.Underpowered)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Logistic model: {epp:0.##} events per predictor ({Math.Min(fit.Events, fit.N - fit.Events)} of the rarer outcome, {LogisticNames.Length} predictors), below {MinEventsPerPredictor} (Peduzzi et al. 1996): coefficients are biased and their p-values unreliable."));
+            warnings.Add("Logistic model: " + epv.Warning);
         }
 
         if (fit.Separation)
         {
-            warnings.Add("Logistic model: the outcome is separated by the predictors (complete or quasi-complete separation): the maximum-likelihood estimates do not exist, so no coefficient is reported. Consider Firth's penalised likelihood or exact methods.");
+            warnings.Add("Logistic model: the outcome is separated by the predictors (complete or quasi-complete separation): the maximum-likelihood estimates do not exist, so no coefficient is reported. See the Firth model (penalised likelihood), whose estimates stay finite.");
         }
         else if (!fit.Converged && fit.Iterations > 0)
         {

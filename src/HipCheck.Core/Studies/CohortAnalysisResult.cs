@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using HipCheck.Core.Statistics;
 
 namespace HipCheck.Core.Studies;
 
@@ -20,9 +21,19 @@ public sealed record LogisticTerm(string Name, double Estimate, double StandardE
 public sealed record CoxTerm(string Name, double Estimate, double StandardError, double P);
 
 /// <summary>
+/// One coefficient of the Firth model (log odds scale), as R's logistf prints it: the estimate and its standard error,
+/// the profile penalised-likelihood 95 % interval and penalised likelihood-ratio p (NaN when not computed), and the Wald p.
+/// </summary>
+public sealed record FirthLogisticTerm(string Name, double Estimate, double StandardError, double Lower, double Upper, double P, double WaldP);
+
+/// <summary>The logistic model fitted by Firth's penalised likelihood; <see cref="Profile"/> says whether Lower, Upper and P were computed.</summary>
+public sealed record FirthModel(bool Profile, IReadOnlyList<FirthLogisticTerm> Terms, double LikelihoodRatioChiSquare, double LikelihoodRatioP);
+
+/// <summary>
 /// What <c>hipcheck analyze</c> reports; <see cref="WriteJson"/> writes the public JSON contract of issue 4.
 /// Numbers that are not finite (a ratio with a zero cell, a model that could not be fitted) are written as
-/// JSON null. Keys beyond the contract (<c>warnings</c>, <c>skippedRows</c>) come after it.
+/// JSON null. Keys beyond the contract (<c>warnings</c>, <c>skippedRows</c>) come after it. Issue 10 added
+/// <c>eventsPerVariable</c> and <c>firth</c> after <c>cox</c>; no earlier key changed.
 /// </summary>
 public sealed record CohortAnalysisResult(
     long N,
@@ -38,6 +49,12 @@ public sealed record CohortAnalysisResult(
     IReadOnlyList<CoxTerm> Cox,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The events-per-variable check of the logistic model (Peduzzi et al. 1996).</summary>
+    public EpvCheck? LogisticEpv { get; init; }
+
+    /// <summary>The logistic model again by Firth's penalised likelihood (as R's logistf).</summary>
+    public FirthModel? Firth { get; init; }
+
     /// <summary>Invalid rows that were skipped before the analysis (only with skip-invalid).</summary>
     public int SkippedRows { get; init; }
 
@@ -111,6 +128,9 @@ public sealed record CohortAnalysisResult(
         writer.WriteEndArray();
         writer.WriteEndObject();
 
+        WriteEpv(writer, LogisticEpv);
+        WriteFirth(writer, Firth);
+
         writer.WriteStartArray("warnings");
         foreach (var w in Warnings)
         {
@@ -151,6 +171,24 @@ public sealed record CohortAnalysisResult(
             sb.AppendLine(c, $"  {t.Name,-22} {Fmt(t.Estimate),12} {Fmt(t.StandardError),12} {Fmt(t.Z),10} {FmtP(t.P),12}");
         }
 
+        if (LogisticEpv is { } epv)
+        {
+            sb.AppendLine(c, $"  events per predictor: {Fmt(epv.Value)} ({epv.Events} events, {epv.NonEvents} non-events, {epv.Predictors} predictors){(epv.Underpowered ? "; below 10, see the warnings" : "")}");
+        }
+
+        if (Firth is { } firth)
+        {
+            sb.AppendLine();
+            sb.AppendLine(c, $"Firth's penalised logistic regression, same model (log odds; {(firth.Profile ? "profile penalised-likelihood 95 % CI and p" : "Wald p only: cohort too large for profiles")})");
+            sb.AppendLine(c, $"  {"term",-22} {"estimate",12} {"se",12} {"lower",12} {"upper",12} {"p",12}");
+            foreach (var t in firth.Terms)
+            {
+                sb.AppendLine(c, $"  {t.Name,-22} {Fmt(t.Estimate),12} {Fmt(t.StandardError),12} {Fmt(t.Lower),12} {Fmt(t.Upper),12} {FmtP(firth.Profile ? t.P : t.WaldP),12}");
+            }
+
+            sb.AppendLine(c, $"  likelihood ratio test: chi-square {Fmt(firth.LikelihoodRatioChiSquare)}, p = {FmtP(firth.LikelihoodRatioP)}");
+        }
+
         sb.AppendLine();
         sb.AppendLine(c, $"Kaplan-Meier survival free of low back pain at day 180: exposed {Fmt(ExposedS180)}, unexposed {Fmt(UnexposedS180)}");
         sb.AppendLine(c, $"Log-rank test, exposed vs unexposed: chi-square {Fmt(LogRankChiSquare)} (1 df), p = {FmtP(LogRankP)}");
@@ -173,6 +211,49 @@ public sealed record CohortAnalysisResult(
         }
 
         return sb.ToString();
+    }
+
+    private static void WriteEpv(Utf8JsonWriter writer, EpvCheck? epv)
+    {
+        writer.WriteStartObject("eventsPerVariable");
+        if (epv is not null)
+        {
+            writer.WriteNumber("events", epv.Events);
+            writer.WriteNumber("nonEvents", epv.NonEvents);
+            writer.WriteNumber("predictors", epv.Predictors);
+            Number(writer, "epv", epv.Value);
+            writer.WriteBoolean("underpowered", epv.Underpowered);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFirth(Utf8JsonWriter writer, FirthModel? firth)
+    {
+        writer.WriteStartObject("firth");
+        if (firth is not null)
+        {
+            writer.WriteBoolean("profile", firth.Profile);
+            writer.WriteStartArray("terms");
+            foreach (var t in firth.Terms)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", t.Name);
+                Number(writer, "estimate", t.Estimate);
+                Number(writer, "se", t.StandardError);
+                Number(writer, "lower", t.Lower);
+                Number(writer, "upper", t.Upper);
+                Number(writer, "p", t.P);
+                Number(writer, "waldP", t.WaldP);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            Number(writer, "lrChiSquare", firth.LikelihoodRatioChiSquare);
+            Number(writer, "lrP", firth.LikelihoodRatioP);
+        }
+
+        writer.WriteEndObject();
     }
 
     private static double Risk(long events, long nonEvents) => events + nonEvents == 0 ? double.NaN : (double)events / (events + nonEvents);

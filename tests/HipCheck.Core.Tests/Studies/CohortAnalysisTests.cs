@@ -11,7 +11,13 @@ public class CohortAnalysisTests
     {
         var json = JsonDocument.Parse(CohortAnalysis.Run(Read("cohort-400"), 15).ToJson()).RootElement;
 
-        Assert.Equal(["n", "events", "threshold", "bySex", "logistic", "kaplanMeier", "logRank", "cox", "warnings", "skippedRows"], Keys(json));
+        // Issue 10 added eventsPerVariable and firth after cox; every issue 4 key is unchanged and in place.
+        Assert.Equal(["n", "events", "threshold", "bySex", "logistic", "kaplanMeier", "logRank", "cox", "eventsPerVariable", "firth", "warnings", "skippedRows"], Keys(json));
+        Assert.Equal(["events", "nonEvents", "predictors", "epv", "underpowered"], Keys(json.GetProperty("eventsPerVariable")));
+        Assert.Equal(["profile", "terms", "lrChiSquare", "lrP"], Keys(json.GetProperty("firth")));
+        var firth = json.GetProperty("firth").GetProperty("terms").EnumerateArray().ToList();
+        Assert.Equal(["intercept", "asymmetry_pct", "female", "ext_n_per_kg", "asymmetry_pct:female"], firth.Select(t => t.GetProperty("name").GetString()));
+        Assert.All(firth, t => Assert.Equal(["name", "estimate", "se", "lower", "upper", "p", "waldP"], Keys(t)));
         foreach (var sex in new[] { "F", "M" })
         {
             var table = json.GetProperty("bySex").GetProperty(sex);
@@ -55,6 +61,10 @@ public class CohortAnalysisTests
         var result = CohortAnalysis.Run(Read("cohort-60-zero-cell"), 15);
 
         Assert.Contains(result.Warnings, w => w.StartsWith("Logistic model: 1.5 events per predictor", StringComparison.Ordinal) && w.Contains("Peduzzi", StringComparison.Ordinal));
+        Assert.Equal(1.5, result.LogisticEpv!.Value);
+        Assert.Equal(6, result.LogisticEpv.Events);
+        Assert.Equal(4, result.LogisticEpv.Predictors);
+        Assert.True(result.LogisticEpv.Underpowered);
         Assert.Contains(result.Warnings, w => w.StartsWith("Cox model: 2 events per predictor", StringComparison.Ordinal));
         Assert.Contains(result.Warnings, w => w.StartsWith("The 2x2 table for men has a zero cell", StringComparison.Ordinal));
     }
@@ -102,6 +112,10 @@ public class CohortAnalysisTests
 
         Assert.Contains(result.Warnings, w => w.StartsWith("Logistic model: the outcome is separated", StringComparison.Ordinal));
         Assert.All(result.Logistic, t => Assert.True(double.IsNaN(t.Estimate) && double.IsNaN(t.P)));
+        // The Firth model beside it stays finite: that is why it is offered.
+        Assert.NotNull(result.Firth);
+        Assert.True(result.Firth.Profile);
+        Assert.All(result.Firth.Terms, t => Assert.True(double.IsFinite(t.Estimate) && double.IsFinite(t.Lower) && double.IsFinite(t.Upper), t.Name));
     }
 
     [Fact]

@@ -210,8 +210,8 @@ public class StudyExportTests : ClockedTest
 
         var analysis = await cohort.Researcher.GetOk($"/api/studies/{cohort.StudyId}/analysis");
 
-        // Extra keys allowed only as documented by the CLI (warnings, skippedRows).
-        Assert.Equal(["n", "events", "threshold", "bySex", "logistic", "kaplanMeier", "logRank", "cox", "warnings", "skippedRows"],
+        // Extra keys allowed only as documented by the CLI (issue 10's eventsPerVariable and firth, warnings, skippedRows).
+        Assert.Equal(["n", "events", "threshold", "bySex", "logistic", "kaplanMeier", "logRank", "cox", "eventsPerVariable", "firth", "warnings", "skippedRows"],
             analysis.EnumerateObject().Select(p => p.Name));
         Assert.Equal(3, analysis.GetProperty("n").GetInt32());
         Assert.Equal(1, analysis.GetProperty("events").GetInt32());
