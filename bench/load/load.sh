@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Load test of the screening API against a Release build on 127.0.0.1 (issue 7).
+#
+#   bench/load/load.sh sqlite|postgres [DURATION=20s] [CONNECTIONS=64]
+#
+# Starts HipCheck (Production settings, its own empty database: a SQLite file with WAL and
+# synchronous=FULL, or a throwaway PostgreSQL cluster with durable settings), logs in once as a coach,
+# creates ATHLETES athletes, then runs wrk twice: POST full screenings, and GET risk reports.
+# Prints one RESULT line per run and appends them to bench/results/load-<provider>.txt. wrk shares the
+# machine's cores with the server: the figures are for this machine with both on it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+
+provider=${1:-sqlite}
+duration=${2:-20s}
+connections=${3:-64}
+threads=${WRK_THREADS:-2}
+athletes=${ATHLETES:-200}
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
+
+dotnet build src/HipCheck.Web -c Release -nologo -clp:ErrorsOnly >/dev/null
+
+work=$(mktemp -d /tmp/hipcheck-load.XXXXXX)
+pg_dir=""
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_dir" ]; then scripts/throwaway-postgres.sh stop "$pg_dir"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+case "$provider" in
+  sqlite)
+    export Database__Provider=Sqlite ConnectionStrings__HipCheck="Data Source=$work/hipcheck.db"
+    ;;
+  postgres)
+    pg_dir="$work/pg"
+    connection=$(scripts/throwaway-postgres.sh start "$pg_dir")
+    export Database__Provider=Postgres ConnectionStrings__HipCheck="$connection;Database=hipcheck"
+    ;;
+  *) echo "usage: $0 sqlite|postgres [duration] [connections]" >&2; exit 2 ;;
+esac
+
+port=$((20000 + RANDOM % 20000))
+base="http://127.0.0.1:$port"
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
+  Logging__LogLevel__Default=Warning \
+  RateLimits__LoginPerMinute=100000 RateLimits__RegisterPerMinute=100000 \
+  dotnet src/HipCheck.Web/bin/Release/net10.0/HipCheck.Web.dll >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS "$base/health/ready" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+curl -fsS "$base/health/ready" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+
+json() { curl -fsS -H "Content-Type: application/json" "$@"; }
+json -X POST "$base/api/auth/register" -d '{"email":"load@example.org","password":"Str0ng!Pass","role":"coach"}' >/dev/null
+token=$(json -X POST "$base/api/auth/login" -d '{"email":"load@example.org","password":"Str0ng!Pass"}' | jq -r .accessToken)
+auth=(-H "Authorization: Bearer $token")
+
+ids=()
+screenings=()
+for i in $(seq 1 "$athletes"); do
+  id=$(json "${auth[@]}" -X POST "$base/api/athletes" \
+    -d "{\"name\":\"Load $i\",\"sex\":\"female\",\"birthDate\":\"1985-01-01\",\"bodyMassKg\":60,\"heightCm\":168,\"sport\":\"running\",\"dominantLeg\":\"right\"}" | jq -r .id)
+  ids+=("$id")
+  sid=$(json "${auth[@]}" -X POST "$base/api/athletes/$id/screenings" \
+    -d '{"date":"2026-01-05","tests":[{"test":"hip-extension","unit":"N","left":[200,210,220],"right":[180,190,200]},{"test":"hip-abduction","unit":"N","left":[150,155,160],"right":[120,125,130]},{"test":"back-extension-endurance","seconds":120}]}' | jq -r .id)
+  screenings+=("$sid")
+done
+
+export TOKEN="$token" ATHLETES=$(IFS=,; echo "${ids[*]}") SCREENINGS=$(IFS=,; echo "${screenings[*]}") THREAD_COUNT=$threads
+machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+mkdir -p bench/results
+out="bench/results/load-$provider.txt"
+
+echo "== $provider: POST /api/athletes/{id}/screenings, $connections connections, $threads wrk threads, $duration"
+post=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s bench/load/post-screenings.lua "$base" | tee /dev/stderr | grep '^RESULT')
+echo "== $provider: GET /api/screenings/{id}/report, $connections connections, $threads wrk threads, $duration"
+get=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s bench/load/get-reports.lua "$base" | tee /dev/stderr | grep '^RESULT')
+
+# Every acknowledged POST must be stored: count the screenings the API lists.
+stored=0
+for id in "${ids[@]}"; do
+  n=$(curl -fsS "${auth[@]}" "$base/api/athletes/$id/screenings" | jq length)
+  stored=$((stored + n))
+done
+{
+  echo "$stamp $provider post $post connections=$connections machine=\"$machine\""
+  echo "$stamp $provider get  $get connections=$connections machine=\"$machine\""
+  echo "$stamp $provider stored_screenings=$stored (including $athletes set-up screenings)"
+} | tee -a "$out"
