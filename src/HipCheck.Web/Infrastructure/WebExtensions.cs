@@ -39,6 +39,8 @@ public static class WebExtensions
         services.AddScoped<OrganisationService>();
         services.AddScoped<AthleteService>();
         services.AddScoped<ScreeningRecorder>();
+        services.AddSingleton<ScreeningGroupCommit>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScreeningGroupCommit>());
         services.AddScoped<ScreeningReporter>();
         services.AddScoped<InjuryService>();
         services.AddScoped<StudyLocks>();

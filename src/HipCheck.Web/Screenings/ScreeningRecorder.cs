@@ -2,7 +2,6 @@ using HipCheck.Core.Athletes;
 using HipCheck.Core.Measurement;
 using HipCheck.Core.Validation;
 using HipCheck.Web.Athletes;
-using HipCheck.Web.Data;
 using HipCheck.Web.Studies;
 
 namespace HipCheck.Web.Screenings;
@@ -14,7 +13,7 @@ namespace HipCheck.Web.Screenings;
 public sealed record ScreeningRequest(DateOnly? Date, double? BodyMassKg, IReadOnlyList<TestEntry?>? Tests);
 
 /// <summary>Validates and stores a screening in one transaction: all of it or nothing.</summary>
-public sealed class ScreeningRecorder(HipCheckDb db, StudyLocks locks, TimeProvider clock)
+public sealed class ScreeningRecorder(StudyLocks locks, ScreeningGroupCommit commits, TimeProvider clock)
 {
     /// <summary>
     /// A date may be "tomorrow" in UTC terms: somewhere on Earth (UTC+14) it is already that day.
@@ -95,8 +94,8 @@ public sealed class ScreeningRecorder(HipCheckDb db, StudyLocks locks, TimeProvi
 
         // Evaluate before saving: a screening whose results cannot be computed is never stored.
         _ = ScreeningDocuments.Evaluate(screening);
-        db.Screenings.Add(screening);
-        await db.SaveChangesAsync(cancellationToken);
+        // Committed together with the screenings of concurrent requests (one fsync for all), acknowledged after.
+        await commits.SaveAsync(screening, cancellationToken);
         return (screening, null);
     }
 }
