@@ -89,9 +89,14 @@ public static class CohortAnalysis
         FirthResult? firth = null;
         (double Exposed, double Unexposed, LogRankResult? Test) survival = default;
         List<string> logisticWarnings = [], survivalWarnings = [], coxWarnings = [];
+        var epv = EventsPerVariable.Check(events, n - events, LogisticNames.Length);
+        // Firth's penalty corrects small-sample bias: it matters for small cohorts and for few events per predictor.
+        // A large cohort with enough events is fitted without it (firth is null): the correction would change no
+        // reported digit, and the fit would cost a million-row file several times its memory.
+        var fitFirth = n <= FirthProfileMaxRows || epv.Underpowered;
         Parallel.Invoke(
             () => logistic = Logistic(asymmetry, female, extPerKg, interaction, data.LbpEvent, logisticWarnings),
-            () => firth = FirthLogisticRegression.Fit(LogisticNames, [asymmetry, female, extPerKg, interaction], data.LbpEvent, profile: n <= FirthProfileMaxRows),
+            () => firth = fitFirth ? FirthLogisticRegression.Fit(LogisticNames, [asymmetry, female, extPerKg, interaction], data.LbpEvent, profile: n <= FirthProfileMaxRows) : null,
             () => cox = Cox(asymmetry, female, interaction, data.DaysToEvent, data.LbpEvent, coxWarnings),
             () => survival = Survival(data.DaysToEvent, data.LbpEvent, exposedGroup, exposedCount, survivalWarnings));
         warnings.AddRange(logisticWarnings);
@@ -112,8 +117,7 @@ public static class CohortAnalysis
             }
         }
 
-        var epv = EventsPerVariable.Check(events, n - events, LogisticNames.Length);
-        if (firth!.Terms.Count > 0 && firth.Terms.All(t => double.IsFinite(t.Estimate)) && !firth.Converged)
+        if (firth is not null && firth.Terms.Count > 0 && firth.Terms.All(t => double.IsFinite(t.Estimate)) && !firth.Converged)
         {
             warnings.Add("Firth model: the penalised fit did not converge; its coefficients are not reliable.");
         }
@@ -122,7 +126,7 @@ public static class CohortAnalysis
             logRank!.ChiSquare, logRank.P, cox, warnings)
         {
             LogisticEpv = epv,
-            Firth = new FirthModel(
+            Firth = firth is null ? null : new FirthModel(
                 n <= FirthProfileMaxRows,
                 [.. firth.Terms.Select(t => new FirthLogisticTerm(t.Name, t.Estimate, t.StandardError, t.ProfileLower, t.ProfileUpper, t.P, t.WaldP))],
                 firth.LikelihoodRatioChiSquare,

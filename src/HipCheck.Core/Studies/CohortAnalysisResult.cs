@@ -230,28 +230,32 @@ public sealed record CohortAnalysisResult(
 
     private static void WriteFirth(Utf8JsonWriter writer, FirthModel? firth)
     {
-        writer.WriteStartObject("firth");
-        if (firth is not null)
+        if (firth is null)
         {
-            writer.WriteBoolean("profile", firth.Profile);
-            writer.WriteStartArray("terms");
-            foreach (var t in firth.Terms)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", t.Name);
-                Number(writer, "estimate", t.Estimate);
-                Number(writer, "se", t.StandardError);
-                Number(writer, "lower", t.Lower);
-                Number(writer, "upper", t.Upper);
-                Number(writer, "p", t.P);
-                Number(writer, "waldP", t.WaldP);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            Number(writer, "lrChiSquare", firth.LikelihoodRatioChiSquare);
-            Number(writer, "lrP", firth.LikelihoodRatioP);
+            // Not fitted: a cohort above 50,000 athletes with at least 10 events per predictor.
+            writer.WriteNull("firth");
+            return;
         }
+
+        writer.WriteStartObject("firth");
+        writer.WriteBoolean("profile", firth.Profile);
+        writer.WriteStartArray("terms");
+        foreach (var t in firth.Terms)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", t.Name);
+            Number(writer, "estimate", t.Estimate);
+            Number(writer, "se", t.StandardError);
+            Number(writer, "lower", t.Lower);
+            Number(writer, "upper", t.Upper);
+            Number(writer, "p", t.P);
+            Number(writer, "waldP", t.WaldP);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        Number(writer, "lrChiSquare", firth.LikelihoodRatioChiSquare);
+        Number(writer, "lrP", firth.LikelihoodRatioP);
 
         writer.WriteEndObject();
     }

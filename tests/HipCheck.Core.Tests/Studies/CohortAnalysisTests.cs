@@ -141,5 +141,38 @@ public class CohortAnalysisTests
         Assert.Contains(result.Cox[2].P.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_large_cohort_with_enough_events_is_not_refitted_by_Firth_but_a_large_one_with_few_events_is()
+    {
+        // 50,400 athletes: the 400-athlete fixture 126 times. Enough events per predictor: no Firth (null).
+        var rows = File.ReadAllLines(PathOf("cohort-400.csv")).Skip(1).ToArray();
+        var many = Csv([.. Enumerable.Range(0, 126).SelectMany(copy => rows.Select(r => $"C{copy}-{r}"))]);
+        var large = CohortAnalysis.Run(ReadCsv(many).Data!, 15);
+        Assert.True(large.N > CohortAnalysis.FirthProfileMaxRows);
+        Assert.False(large.LogisticEpv!.Underpowered);
+        Assert.Null(large.Firth);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(large.ToJson()).RootElement.GetProperty("firth").ValueKind);
+
+        // The same athletes with only 12 events (fewer than 10 per predictor): Firth is fitted, Wald p only.
+        var seen = 0;
+        var fewEvents = Csv([.. Enumerable.Range(0, 126).SelectMany(copy => rows.Select(r =>
+        {
+            var f = r.Split(',');
+            if (f[9] == "1" && seen++ >= 12)
+            {
+                f[9] = "0";
+                f[10] = f[8];
+            }
+
+            return $"C{copy}-" + string.Join(',', f);
+        }))]);
+        var rare = CohortAnalysis.Run(ReadCsv(fewEvents).Data!, 15);
+        Assert.Equal(12, rare.Events);
+        Assert.True(rare.LogisticEpv!.Underpowered);
+        Assert.NotNull(rare.Firth);
+        Assert.False(rare.Firth!.Profile);
+        Assert.Equal(5, rare.Firth.Terms.Count);
+    }
+
     private static List<string> Keys(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
 }
