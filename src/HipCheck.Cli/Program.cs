@@ -28,6 +28,8 @@ root.Subcommands.Add(evidence);
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(PowerCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(DatabaseCommands.Backup());
+root.Subcommands.Add(DatabaseCommands.Restore());
 
 var parsed = root.Parse(args);
 var exit = parsed.Invoke();
