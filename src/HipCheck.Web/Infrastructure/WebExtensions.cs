@@ -55,6 +55,7 @@ public static class WebExtensions
         services.AddScoped<ArticleSeeder>();
         services.AddCommentRateLimit(configuration);
         services.AddAuthRateLimits(configuration);
+        services.AddRequestBodyLimits(configuration);
 
         services.AddRazorPages(options =>
         {
