@@ -45,11 +45,13 @@ public static class RequestBodyLimits
         var limit = LimitFor(context);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = limit;
+            // A body without a length is counted here (ChunkedBodyExceedsAsync); the server's limit leaves room to drain it.
+            feature.MaxRequestBodySize = context.Request.ContentLength is null ? limit + DrainAllowanceBytes : limit;
         }
 
         if (context.Request.ContentLength > limit || (context.Request.ContentLength is null && await ChunkedBodyExceedsAsync(context, limit)))
         {
+            await DiscardRestAsync(context, limit);
             await RefuseAsync(context, limit);
             return;
         }
@@ -102,6 +104,43 @@ public static class RequestBodyLimits
         context.Request.Body.Position = 0;
         return false;
     }
+
+    /// <summary>
+    /// Reads and throws away a body that is at most <see cref="DrainAllowanceBytes"/> over the limit before answering.
+    /// A server that answers and closes while the client is still sending resets the connection (unread bytes make the
+    /// kernel send RST), and the client then never sees the 413; a far larger body is cut off, as Kestrel would.
+    /// </summary>
+    private static async Task DiscardRestAsync(HttpContext context, long limit)
+    {
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (context.Request.ContentLength is { } length && length > limit + DrainAllowanceBytes)
+        {
+            return;
+        }
+
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = limit + DrainAllowanceBytes;
+        }
+
+        var buffer = new byte[81920];
+        long total = 0;
+        try
+        {
+            int read;
+            while (total <= DrainAllowanceBytes + limit && (read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (IOException)
+        {
+            // Too large or cut off by the client: the 413 goes out and the connection closes.
+        }
+    }
+
+    /// <summary>How far over the limit a body is still read to the end so that the client reliably sees the 413.</summary>
+    private const long DrainAllowanceBytes = 4 * 1024 * 1024;
 
     private static async Task RefuseAsync(HttpContext context, long limit)
     {
