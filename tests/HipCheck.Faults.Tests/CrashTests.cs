@@ -105,7 +105,6 @@ public class CrashTests
             $"crash test: {Writers} writers, {KillRounds} SIGKILL rounds, {attempted} writes attempted, {acknowledged.Count} acknowledged and checked field by field, "
             + $"{unanswered} cut off unanswered, {(stored >= 0 ? stored.ToString(CultureInfo.InvariantCulture) : "n/a")} screenings in the file, lost: 0, partial: 0");
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
-        Console.WriteLine(figures);
         Assert.True(acknowledged.Count >= KillRounds * KillAfterAcknowledged);
     }
 

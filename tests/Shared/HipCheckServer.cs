@@ -165,7 +165,7 @@ public sealed partial class HipCheckServer : IAsyncDisposable
         return code;
     }
 
-    /// <summary>Stops the server politely (SIGTERM through the host's graceful shutdown is not needed here: kill it).</summary>
+    /// <summary>Stops the server if it runs (the tests need no graceful shutdown, so it is killed).</summary>
     public async Task StopAsync()
     {
         if (process is not null)
