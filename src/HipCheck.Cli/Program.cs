@@ -29,6 +29,8 @@ root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(PowerCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SurveillanceCommand.Create());
+root.Subcommands.Add(DatabaseCommands.Backup());
+root.Subcommands.Add(DatabaseCommands.Restore());
 
 var parsed = root.Parse(args);
 var exit = parsed.Invoke();

@@ -45,6 +45,7 @@ await app.Services.SeedArticlesAsync();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimits();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

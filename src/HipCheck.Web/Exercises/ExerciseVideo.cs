@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using HipCheck.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
 
 namespace HipCheck.Web.Exercises;
 
@@ -53,4 +55,17 @@ public sealed class MediaOptions
     /// <summary>Largest accepted video upload, 200 MB by default.</summary>
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+}
+
+/// <summary>
+/// On the video upload endpoints (API and page): bodies up to <see cref="MediaOptions.MaxUploadBytes"/> plus room for the
+/// multipart framing, instead of the 1 MiB every other endpoint takes (<see cref="RequestLimitsOptions"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class VideoUploadLimitAttribute : Attribute, IRequestBodyLimit
+{
+    public const long MultipartFramingBytes = 64 * 1024;
+
+    public long MaxBodyBytes(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes + MultipartFramingBytes;
 }

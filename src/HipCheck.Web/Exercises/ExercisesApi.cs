@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HipCheck.Core.Training;
 using HipCheck.Web.Account;
 using HipCheck.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HipCheck.Web.Exercises;
@@ -76,12 +75,6 @@ public static class ExercisesApi
                 return TypedResults.NotFound();
             }
 
-            // Raise the server's body limit for this request only, to the upload limit plus room for the multipart framing.
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            {
-                limit.MaxRequestBodySize = videos.MaxUploadBytes + 64 * 1024;
-            }
-
             if (!context.Request.HasFormContentType)
             {
                 return new[] { new HipCheck.Core.Validation.FieldError("file", "Send the video as multipart/form-data in a field named file.") }.ToValidationProblem();
@@ -92,6 +85,7 @@ public static class ExercisesApi
             return video is null ? errors.ToValidationProblem() : TypedResults.Ok(VideoDocument.From(video));
         })
         .DisableAntiforgery()
+        .WithMetadata(new VideoUploadLimitAttribute())
         .WithFormOptions(multipartBodyLengthLimit: 200L * 1024 * 1024 + 64 * 1024)
         .WithSummary("Upload a video (editors)")
         .WithDescription("multipart/form-data with a field 'file': MP4 or WebM only, up to Media:MaxUploadBytes (200 MB by default).");

@@ -16,7 +16,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         if (exception is BadHttpRequestException bad)
         {
             context.Response.StatusCode = bad.StatusCode;
-            var details = new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read." };
+            var details = new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
+            };
             if (bad.InnerException is JsonException json)
             {
                 var field = FieldFromJsonPath(json.Path);

@@ -58,6 +58,7 @@ public static class WebExtensions
         services.AddScoped<ArticleSeeder>();
         services.AddCommentRateLimit(configuration);
         services.AddAuthRateLimits(configuration);
+        services.AddRequestBodyLimits(configuration);
 
         services.AddRazorPages(options =>
         {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipCheck.Web.Pages.Exercises;
 
 /// <summary>One exercise, open to everyone; editors (Admin) attach or remove its video here.</summary>
-[RequestSizeLimit(200L * 1024 * 1024 + 64 * 1024)]
+[VideoUploadLimit]
 [RequestFormLimits(MultipartBodyLengthLimit = 200L * 1024 * 1024 + 64 * 1024)]
 public sealed class DetailsModel(ExerciseVideos videos) : PageModel
 {
