@@ -3,8 +3,9 @@
 #
 #   ./test.sh               every suite
 #   ./test.sh core web      only these suites (tests/HipCheck.<Name>.Tests, name case-insensitive)
-#   ./test.sh web-postgres  the HTTP suite again on PostgreSQL (part of every full run): a throwaway
-#                           cluster is started in a temp folder on a free 127.0.0.1 port and dropped after
+#   ./test.sh web-postgres  the HTTP suite again on PostgreSQL (part of every full run; faults-postgres likewise
+#                           runs the crash test on it): a throwaway cluster is started in a temp folder on a
+#                           free 127.0.0.1 port and dropped after
 #   HIPCHECK_SCREENSHOTS=1 ./test.sh browser    also refreshes docs/screenshots/result.png
 #   HIPCHECK_SUITE_TIMEOUT=20m ./test.sh        a suite still running after this is stopped (default 15m)
 #
@@ -75,7 +76,8 @@ all_runs=()
 for proj in "${all_projects[@]}"; do
   name=$(suite_name "$(dirname "$proj")")
   all_runs+=("$name|$proj")
-  if [ "$name" = "web" ]; then all_runs+=("web-postgres|$proj"); fi
+  # The HTTP suite and the fault suite (crash test) also run on PostgreSQL.
+  if [ "$name" = "web" ] || [ "$name" = "faults" ]; then all_runs+=("$name-postgres|$proj"); fi
 done
 
 runs=()
@@ -104,7 +106,7 @@ needs_postgres=""
 for run in "${runs[@]}"; do
   case "${run%%|*}" in
     browser) needs_browser=1 ;;
-    web-postgres) needs_postgres=1 ;;
+    *-postgres) needs_postgres=1 ;;
   esac
 done
 if [ -n "$needs_browser" ]; then
@@ -158,16 +160,18 @@ for run in "${runs[@]}"; do
   out="$RESULTS/$name"
   mkdir -p "$out"
   pg=""
-  if [ "$name" = "web-postgres" ]; then
+  provider=""
+  if [ "${name%-postgres}" != "$name" ]; then
     if [ -z "$PG_CONNECTION" ]; then
       summary+=("$(printf '%-12s    0 passed,    1 failed (no PostgreSQL)' "$name")")
       continue
     fi
     pg=$PG_CONNECTION
+    provider=Postgres
   fi
   log "suite $name ($proj)"
   rc=0
-  HIPCHECK_TEST_POSTGRES="$pg" dotnet test --project "$proj" -c "$CONFIGURATION" --no-build --no-progress \
+  HIPCHECK_TEST_POSTGRES="$pg" HIPCHECK_TEST_DB_PROVIDER="$provider" HIPCHECK_TEST_DB_CONNECTION="$pg" dotnet test --project "$proj" -c "$CONFIGURATION" --no-build --no-progress \
     --results-directory "$out" --report-xunit-trx --report-xunit-trx-filename "$name.trx" \
     --timeout "$SUITE_TIMEOUT" 2>&1 | tee "$out/console.log" || rc=$?
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HipCheck.Testing;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace HipCheck.Faults.Tests;
 
@@ -100,10 +101,12 @@ public class CrashTests
             await AssertAllPresentAndIntact(server, writers, acknowledged);
         }
 
-        var stored = server.IsSqlite ? AssertNoPartialScreenings(server.DatabasePath, acknowledged) : -1;
+        var stored = server.IsSqlite
+            ? AssertNoPartialScreenings(server.DatabasePath, acknowledged)
+            : AssertNoPartialScreeningsOnPostgres(server.ConnectionString, acknowledged);
         var figures = string.Create(CultureInfo.InvariantCulture,
             $"crash test: {Writers} writers, {KillRounds} SIGKILL rounds, {attempted} writes attempted, {acknowledged.Count} acknowledged and checked field by field, "
-            + $"{unanswered} cut off unanswered, {(stored >= 0 ? stored.ToString(CultureInfo.InvariantCulture) : "n/a")} screenings in the file, lost: 0, partial: 0");
+            + $"{unanswered} cut off unanswered, {(stored >= 0 ? stored.ToString(CultureInfo.InvariantCulture) : "n/a")} screenings stored, lost: 0, partial: 0");
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
         Assert.True(acknowledged.Count >= KillRounds * KillAfterAcknowledged);
     }
@@ -192,6 +195,39 @@ public class CrashTests
 
         var missing = acknowledged.Where(a => !ids.Contains(a.Id)).Select(a => a.Id).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} acknowledged screenings are not in the file: {string.Join(", ", missing.Take(5))}");
+        return ids.Count;
+    }
+
+    /// <summary>The same checks as <see cref="AssertNoPartialScreenings"/>, read from the PostgreSQL database itself.</summary>
+    private static long AssertNoPartialScreeningsOnPostgres(string connectionString, IReadOnlyCollection<Acknowledged> acknowledged)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        object? Query(string sql)
+        {
+            using var command = new NpgsqlCommand(sql, connection);
+            return command.ExecuteScalar();
+        }
+
+        Assert.Equal(0L, Query(
+            "SELECT count(*) FROM \"ScreeningTests\" t WHERE NOT EXISTS (SELECT 1 FROM \"Screenings\" s WHERE s.\"Id\" = t.\"ScreeningId\");"));
+        Assert.Equal(0L, Query(string.Create(CultureInfo.InvariantCulture,
+            $"SELECT count(*) FROM \"Screenings\" s WHERE (SELECT count(*) FROM \"ScreeningTests\" t WHERE t.\"ScreeningId\" = s.\"Id\") <> {TestsPerScreening};")));
+        Assert.Equal(0L, Query(
+            "SELECT count(*) FROM \"ScreeningTests\" WHERE coalesce(cardinality(\"LeftTrials\"), 0) <> coalesce(cardinality(\"RightTrials\"), 0);"));
+
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var command = new NpgsqlCommand("SELECT \"Id\"::text FROM \"Screenings\";", connection))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        var missing = acknowledged.Where(a => !ids.Contains(a.Id)).Select(a => a.Id).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} acknowledged screenings are not in the database: {string.Join(", ", missing.Take(5))}");
         return ids.Count;
     }
 

@@ -39,8 +39,10 @@ public sealed partial class HipCheckServer : IAsyncDisposable
         Directory.CreateDirectory(Folder);
         Provider = Environment.GetEnvironmentVariable("HIPCHECK_TEST_DB_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
         DatabasePath = Path.Combine(Folder, "hipcheck.db");
+        // On PostgreSQL each server object gets a database of its own on the given server (the app creates it when it
+        // migrates); a restart of the same object reuses it. A later Database= key wins over the server's.
         ConnectionString = Environment.GetEnvironmentVariable("HIPCHECK_TEST_DB_CONNECTION") is { Length: > 0 } c
-            ? c
+            ? IsSqlite ? c : $"{c.TrimEnd(';')};Database=hipcheck_process_{Guid.NewGuid():N}"
             : $"Data Source={DatabasePath}";
         environment = new()
         {
