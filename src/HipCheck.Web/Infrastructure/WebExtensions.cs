@@ -46,6 +46,7 @@ public static class WebExtensions
         services.AddScoped<StudyLocks>();
         services.AddScoped<StudyService>();
         services.AddScoped<StudyCohortBuilder>();
+        services.AddScoped<StudyResearchExports>();
         services.AddScoped<StudyAnalysisService>();
         services.AddScoped<TeamOverview>();
         services.AddScoped<ThresholdSettings>();

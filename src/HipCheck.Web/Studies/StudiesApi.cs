@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HipCheck.Core.Studies.Exports;
 using HipCheck.Web.Account;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
@@ -181,6 +182,34 @@ public static class StudyExportsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary("The cohort as JSON, with the codebook and the excluded athletes");
 
+        // Issue 10 item 7: tidy long and wide files with codebooks, a REDCap project and the R reader (docs/exports.md).
+        MapTable(group, "long.csv", "The tidy long file: one row per athlete x time point x test x side (study codes only)",
+            athletes => LongLayout.Build(athletes).Lines(), bom: true);
+        MapTable(group, "long-codebook.csv", "The codebook of long.csv: column, type, unit, allowed values, label, description",
+            athletes => LongLayout.Build(athletes).Codebook().Lines(), bom: true);
+        MapTable(group, "wide.csv", "The wide file: one row per athlete, repeated measures as columns suffixed _t1, _t2, ...",
+            athletes => WideLayout.Build(athletes).Lines(), bom: true);
+        MapTable(group, "wide-codebook.csv", "The codebook of wide.csv",
+            athletes => WideLayout.Build(athletes).Codebook().Lines(), bom: true);
+        MapTable(group, "redcap-dictionary.csv", "A REDCap data dictionary (REDCap's 18-column layout) for wide.csv",
+            athletes => RedcapProject.DictionaryCsv(WideLayout.Build(athletes).Columns).TrimEnd('\n').Split('\n'), bom: false);
+        MapTable(group, "redcap-data.csv", "The REDCap data import file matching redcap-dictionary.csv: one row per record",
+            athletes => RedcapProject.Data(WideLayout.Build(athletes)).Lines(), bom: false);
+
+        group.MapGet("/hipcheck-exports.R", async Task<Results<ContentHttpResult, NotFound>> (
+            Guid id, ClaimsPrincipal user, StudyService studies, HttpContext http, CancellationToken ct) =>
+        {
+            if (!await studies.OwnedBy(user.UserId()).AnyAsync(s => s.Id == id, ct))
+            {
+                return TypedResults.NotFound();
+            }
+
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"hipcheck-exports.R\"";
+            return TypedResults.Text(StudyResearchExports.RScript, "text/plain; charset=utf-8");
+        })
+        .Produces(StatusCodes.Status200OK, contentType: "text/plain")
+        .WithSummary("The R script (base R) that reads long.csv and wide.csv with types, factor levels and labels");
+
         group.MapGet("/analysis", async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> (
             Guid id, ClaimsPrincipal user, StudyService studies, StudyAnalysisService analyses, CancellationToken ct) =>
         {
@@ -199,6 +228,31 @@ public static class StudyExportsApi
 
         return group;
     }
+
+    private static void MapTable(RouteGroupBuilder group, string fileName, string summary,
+        Func<IReadOnlyList<ExportAthlete>, IEnumerable<string>> lines, bool bom) =>
+        group.MapGet("/" + fileName, async (Guid id, ClaimsPrincipal user, StudyService studies, StudyResearchExports exports, HttpContext http, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return (IResult)TypedResults.NotFound();
+            }
+
+            var athletes = await exports.LoadAsync(study, ct);
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"study-{study.Id}-{fileName}\"";
+            // REDCap's upload pages expect plain UTF-8; the files meant for Excel, R and SPSS carry the byte-order mark.
+            await using var writer = new StreamWriter(http.Response.Body, bom ? Csv.Utf8WithBom : new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+            foreach (var line in lines(athletes))
+            {
+                await writer.WriteAsync(line.AsMemory(), ct);
+                await writer.WriteAsync("\n".AsMemory(), ct);
+            }
+
+            return TypedResults.Empty;
+        })
+        .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        .WithSummary(summary);
 
     private static async Task<IResult> WriteAsync(
         Guid id, ClaimsPrincipal user, StudyService studies, StudyCohortBuilder cohorts, HttpContext http, string contentType, string fileName,

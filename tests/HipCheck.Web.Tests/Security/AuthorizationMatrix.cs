@@ -91,6 +91,7 @@ public static class AuthorizationMatrix
         yield return Api("POST", "/api/athletes/{id:guid}/screenings", data, w => $"/api/athletes/{athlete(w)}/screenings", Owned(owner),
             (_, _) => Bodies.SimpleScreening(MatrixWorld.Today(-2)));
         yield return Api("GET", "/api/athletes/{athleteId:guid}/injuries", data, w => $"/api/athletes/{athlete(w)}/injuries", Owned(owner));
+        yield return Api("GET", "/api/athletes/{id:guid}/fhir", data, w => $"/api/athletes/{athlete(w)}/fhir", Owned(owner));
         yield return Api("POST", "/api/athletes/{athleteId:guid}/injuries", data, w => $"/api/athletes/{athlete(w)}/injuries", Owned(owner),
             (_, _) => StudyApi.Injury(MatrixWorld.Today(-5)));
         yield return Page("/Athletes/{id:guid}", data, w => $"/Athletes/{athlete(w)}", Owned(owner));
@@ -206,6 +207,13 @@ public static class AuthorizationMatrix
             Api("GET", "/api/studies/{id:guid}/cohort.csv", "R", w => $"/api/studies/{w.StudyR}/cohort.csv", Role(Researchers, ResearcherR)),
             Api("GET", "/api/studies/{id:guid}/codebook.csv", "R", w => $"/api/studies/{w.StudyR}/codebook.csv", Role(Researchers, ResearcherR)),
             Api("GET", "/api/studies/{id:guid}/cohort.json", "R", w => $"/api/studies/{w.StudyR}/cohort.json", Role(Researchers, ResearcherR)),
+            Api("GET", "/api/studies/{id:guid}/long.csv", "R", w => $"/api/studies/{w.StudyR}/long.csv", Role(Researchers, ResearcherR)),
+            Api("GET", "/api/studies/{id:guid}/long-codebook.csv", "R", w => $"/api/studies/{w.StudyR}/long-codebook.csv", Role(Researchers, ResearcherR)),
+            Api("GET", "/api/studies/{id:guid}/wide.csv", "R", w => $"/api/studies/{w.StudyR}/wide.csv", Role(Researchers, ResearcherR)),
+            Api("GET", "/api/studies/{id:guid}/wide-codebook.csv", "R", w => $"/api/studies/{w.StudyR}/wide-codebook.csv", Role(Researchers, ResearcherR)),
+            Api("GET", "/api/studies/{id:guid}/redcap-dictionary.csv", "R", w => $"/api/studies/{w.StudyR}/redcap-dictionary.csv", Role(Researchers, ResearcherR)),
+            Api("GET", "/api/studies/{id:guid}/redcap-data.csv", "R", w => $"/api/studies/{w.StudyR}/redcap-data.csv", Role(Researchers, ResearcherR)),
+            Api("GET", "/api/studies/{id:guid}/hipcheck-exports.R", "R", w => $"/api/studies/{w.StudyR}/hipcheck-exports.R", Role(Researchers, ResearcherR)),
             Api("GET", "/api/studies/{id:guid}/analysis", "R", w => $"/api/studies/{w.StudyR}/analysis",
                 Role(Researchers, ResearcherR).With(ResearcherR, Expect.Conflict)),
             Page("/Studies", Role(Researchers)),
