@@ -17,7 +17,7 @@ public class AnalyzeCommandTests
         Assert.True(exit == 0, stderr);
         var ours = JsonDocument.Parse(stdout).RootElement;
         var r = JsonDocument.Parse(File.ReadAllText(Fixture("cohort-400.expected.json"))).RootElement;
-        Assert.Equal(["n", "events", "threshold", "bySex", "logistic", "kaplanMeier", "logRank", "cox", "warnings", "skippedRows"],
+        Assert.Equal(["n", "events", "threshold", "bySex", "logistic", "kaplanMeier", "logRank", "cox", "eventsPerVariable", "firth", "warnings", "skippedRows"],
             ours.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Flatten(r).Keys, Flatten(ours).Keys.Where(k => !k.StartsWith("warnings", StringComparison.Ordinal) && k != "skippedRows"));
         foreach (var (path, expected) in Flatten(r))
