@@ -73,6 +73,7 @@ app.MapProgrammesApi();
 app.MapExercisesApi();
 app.MapArticlesApi();
 app.MapAuditApi();
+app.MapMeApi();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 
 app.Lifetime.ApplicationStarted.Register(() =>

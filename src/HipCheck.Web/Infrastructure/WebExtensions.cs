@@ -34,6 +34,8 @@ public static class WebExtensions
         services.AddHipCheckOperations(configuration);
         services.AddHipCheckIdentity(configuration, environment);
         services.AddScoped<MemberService>();
+        services.AddScoped<MemberDataExport>();
+        services.AddScoped<AccountErasure>();
         services.AddHipCheckEmail(configuration);
         services.AddSingleton<CourseCatalogue>();
         services.AddScoped<CourseService>();

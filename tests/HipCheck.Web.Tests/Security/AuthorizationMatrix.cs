@@ -254,6 +254,12 @@ public static class AuthorizationMatrix
             Api("GET", "/api/audit", "all", _ => "/api/audit?pageSize=500", Role(Admins)) with { AdminAudits = true },
             Api("GET", "/api/audit", "Athlete", _ => "/api/audit?entity=Athlete", Role(Admins)) with { AdminAudits = true },
 
+            // A member's own data: download it all; delete the account (not sent: destructive for every member).
+            Api("GET", "/api/me/export", "own", _ => "/api/me/export", Member()),
+            Api("DELETE", "/api/me", "own", _ => "/api/me", Actors.ToDictionary(a => a, a => a == Anonymous ? Expect.Unauthenticated : Expect.Skip),
+                (_, _) => new JsonObject { ["password"] = HipCheckApp.Password }),
+            Page("/Account/Delete", Member()),
+
             // Other pages.
             Page("", Public()),
             Page("/Index", Public()),
