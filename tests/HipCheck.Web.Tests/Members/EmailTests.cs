@@ -157,7 +157,7 @@ public sealed class SmtpFailureTests : IAsyncDisposable
     [Fact]
     public async Task An_unreachable_smtp_server_leaves_the_registration_in_place_and_the_outbox_empty()
     {
-        var member = await app.RegisterAndLogin("ann@example.org");
+        var member = await app.RegisterAndLogin("ann@example.org", confirmEmail: false);
 
         using var guide = await member.Get("/api/guide.pdf?paper=a4");
         await guide.AssertStatus(HttpStatusCode.OK);

@@ -307,6 +307,20 @@ public class MemberDataTests : ApiTest
         Assert.Contains("/Account/Login", members.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_delete_form_without_its_antiforgery_token_answers_400_and_deletes_nothing()
+    {
+        await App.RegisterAndLogin("ann@example.org");
+        var browser = await App.LogInWithCookie("ann@example.org");
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Password"] = HipCheckApp.Password, ["Input.Confirmation"] = "DELETE",
+        });
+        using var response = await browser.PostAsync("/Account/Delete", body, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(1, await Db(db => db.Users.CountAsync(u => u.Email == "ann@example.org")));
+    }
+
     private static StringContent JsonContent(object body) =>
         new(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
 }
