@@ -2,6 +2,7 @@ using HipCheck.Core.Risk;
 using HipCheck.Web.Account;
 using HipCheck.Web.Articles;
 using HipCheck.Web.Athletes;
+using HipCheck.Web.Audit;
 using HipCheck.Web.Course;
 using HipCheck.Web.Data;
 using HipCheck.Web.Exercises;
@@ -74,6 +75,8 @@ app.MapThresholdsApi();
 app.MapProgrammesApi();
 app.MapExercisesApi();
 app.MapArticlesApi();
+app.MapAuditApi();
+app.MapMeApi();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."));
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -21,6 +21,9 @@ public sealed class HipCheckApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dataFolder.FullName, "hipcheck.db");
 
+    /// <summary>The folder the app writes its emails to (.eml files).</summary>
+    public string Outbox => Path.Combine(_dataFolder.FullName, "outbox");
+
     /// <summary>Starts the server (once) and answers the address Kestrel actually bound.</summary>
     public Uri BaseAddress
     {
@@ -42,7 +45,7 @@ public sealed class HipCheckApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:HipCheck", $"Data Source={DatabasePath}");
         // Emails (confirmation, password reset) go to .eml files in the test's own folder.
-        builder.UseSetting("Email:OutboxPath", Path.Combine(_dataFolder.FullName, "outbox"));
+        builder.UseSetting("Email:OutboxPath", Outbox);
         // Keep the test log readable: the app's warnings and errors still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -25,6 +25,19 @@ public static partial class HipCheckPages
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeAttachedAsync();
     }
 
+    /// <summary>Follows the link of the confirmation email in the app's outbox, as the member would from their inbox.</summary>
+    public static async Task ConfirmEmailAsync(IPage page, HipCheckApp app, string email)
+    {
+        var message = Directory.GetFiles(app.Outbox, "*.eml").Select(File.ReadAllText)
+            .Single(m => m.Contains($"To: {email}\r\n", StringComparison.Ordinal) && m.Contains("/Account/ConfirmEmail?", StringComparison.Ordinal));
+        var link = ConfirmLink().Match(message).Groups["path"].Value;
+        await page.GotoAsync(link);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email confirmed" })).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"https?://[^/\s]+(?<path>/Account/ConfirmEmail\?\S+)")]
+    private static partial Regex ConfirmLink();
+
     public static async Task LogOutAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();

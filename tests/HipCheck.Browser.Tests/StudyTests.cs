@@ -64,6 +64,8 @@ public sealed partial class StudyTests : BrowserTest
     {
         var page = await OpenAsync(screen);
         await RegisterAsync(page, "researcher@example.test", role: "Researcher");
+        // Creating a study needs a confirmed email address.
+        await ConfirmEmailAsync(page, App, "researcher@example.test");
 
         await page.GotoAsync("/Teams");
         await page.GetByLabel("Team name", new() { Exact = true }).FillAsync("Study squad");

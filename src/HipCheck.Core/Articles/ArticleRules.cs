@@ -145,9 +145,17 @@ public static class CommentRules
     public static bool WithinEditWindow(DateTime createdUtc, DateTime nowUtc) => nowUtc - createdUtc <= EditWindow;
 
     /// <summary>The name shown for a member who chose none: never derived from the email.</summary>
+    /// <summary>The author id a comment keeps after its author deleted their account: shown as "Former member".</summary>
+    public const string FormerMemberId = "former-member";
+
     public static string DefaultDisplayName(string userId)
     {
         ArgumentNullException.ThrowIfNull(userId);
+        if (userId == FormerMemberId)
+        {
+            return "Former member";
+        }
+
         var compact = userId.Replace("-", "", StringComparison.Ordinal);
         return "Member " + compact[..Math.Min(6, compact.Length)];
     }

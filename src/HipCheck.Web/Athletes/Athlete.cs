@@ -10,7 +10,7 @@ namespace HipCheck.Web.Athletes;
 /// A screened person. Owned by the runner who is this athlete (<see cref="OwnerUserId"/>) or coached
 /// through a team (<see cref="TeamId"/>); nobody else may see it.
 /// </summary>
-public sealed class Athlete
+public sealed class Athlete : HipCheck.Web.Audit.IHealthRecord
 {
     public Guid Id { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using HipCheck.Web.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -30,6 +31,9 @@ public static class DataExtensions
     public static IServiceCollection AddHipCheckData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = ReadProvider(configuration);
+        // The audit trail is written by one interceptor shared by every pooled context (it holds no state).
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditInterceptor>();
         var connectionString = configuration.GetConnectionString("HipCheck");
         if (provider == DatabaseProvider.Postgres)
         {
@@ -40,8 +44,9 @@ public static class DataExtensions
                     + "ConnectionStrings__HipCheck=\"Host=db;Database=hipcheck;Username=hipcheck;Password=...\".");
             }
 
-            services.AddDbContextPool<HipCheckDb, PostgresHipCheckDb>(options => options
-                .UseNpgsql(connectionString, ConfigureNpgsql));
+            services.AddDbContextPool<HipCheckDb, PostgresHipCheckDb>((sp, options) => options
+                .UseNpgsql(connectionString, ConfigureNpgsql)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
@@ -57,9 +62,9 @@ public static class DataExtensions
                 connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
             }
 
-            services.AddDbContextPool<HipCheckDb>(options => options
+            services.AddDbContextPool<HipCheckDb>((sp, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsTable))
-                .AddInterceptors(new SqliteDurabilityInterceptor()));
+                .AddInterceptors(new SqliteDurabilityInterceptor(), sp.GetRequiredService<AuditInterceptor>()));
         }
 
         services.AddSingleton(new DatabaseInfo(provider));

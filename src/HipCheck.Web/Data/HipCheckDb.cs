@@ -55,6 +55,9 @@ public class HipCheckDb : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 
     public DbSet<StudyAuditEntry> StudyAudit => Set<StudyAuditEntry>();
 
+    /// <summary>The append-only audit trail of every health-data change (written by <see cref="HipCheck.Web.Audit.AuditInterceptor"/>).</summary>
+    public DbSet<HipCheck.Web.Audit.AuditEntry> Audit => Set<HipCheck.Web.Audit.AuditEntry>();
+
     public DbSet<Programme> Programmes => Set<Programme>();
 
     public DbSet<WorkoutSession> WorkoutSessions => Set<WorkoutSession>();

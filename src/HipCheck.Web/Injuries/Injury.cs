@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace HipCheck.Web.Injuries;
 
 /// <summary>An injury of an athlete, entered by the athlete or their coach.</summary>
-public sealed class Injury
+public sealed class Injury : HipCheck.Web.Audit.IHealthRecord
 {
     public Guid Id { get; set; }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace HipCheck.Web.Screenings;
 
 /// <summary>One screening session of one athlete. Results are computed from the stored trials on read.</summary>
-public sealed class Screening
+public sealed class Screening : HipCheck.Web.Audit.IHealthRecord
 {
     public Guid Id { get; set; }
 
@@ -26,7 +26,7 @@ public sealed class Screening
 }
 
 /// <summary>One test of a screening, its trials stored in the base unit (N or s).</summary>
-public sealed class ScreeningTest
+public sealed class ScreeningTest : HipCheck.Web.Audit.IHealthRecord
 {
     public Guid Id { get; set; }
 

@@ -37,6 +37,7 @@ public static class StudiesApi
                 ? errors.ToValidationProblem()
                 : TypedResults.Created($"/api/studies/{study.Id}", await studies.DocumentAsync(study, ct));
         })
+        .RequireConfirmedEmail()
         .WithSummary("Create a study")
         .WithDescription("design: prospective-cohort | retrospective-case-control; eventCode: lbp-treated-non-traumatic | patellofemoral-pain | "
             + "it-band-syndrome | overuse-time-loss; baselineStart/baselineEnd: the baseline screening window; followUpDays; exposureThresholdPercent (default 15).");
@@ -74,7 +75,7 @@ public static class StudiesApi
             }
 
             return TypedResults.Ok(await db.Enrolments.AsNoTracking().Where(e => e.StudyId == id).OrderBy(e => e.EnrolledUtc)
-                .Select(e => new EnrolmentDocument(e.AthleteId, e.Code, e.Athlete!.Name, e.ConsentDate, e.EnrolledUtc, e.WithdrawnUtc))
+                .Select(e => new EnrolmentDocument(e.AthleteId, e.Code, e.Athlete!.Name, e.ConsentDate, e.EnrolledUtc, e.WithdrawnUtc, e.RetainOnWithdrawal))
                 .ToListAsync(ct));
         })
         .WithSummary("List the study's athletes with their codes and consent");
@@ -95,7 +96,7 @@ public static class StudiesApi
                 _ => errors.ToValidationProblem(),
             };
         })
-        .WithSummary("Enrol an athlete (consentGiven must be true, with the consent date)");
+        .WithSummary("Enrol an athlete (consentGiven must be true, with the consent date; retainOnWithdrawal: the consent lets collected data be kept after withdrawal)");
 
         group.MapDelete("/{id:guid}/enrolments/{athleteId:guid}", async Task<Results<NoContent, NotFound>> (
             Guid id, Guid athleteId, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
@@ -170,16 +171,19 @@ public static class StudyExportsApi
         group.MapGet("/cohort.csv", (Guid id, ClaimsPrincipal user, StudyService studies, StudyCohortBuilder cohorts, HttpContext http, CancellationToken ct) =>
             WriteAsync(id, user, studies, cohorts, http, "text/csv; charset=utf-8", "cohort.csv", StudyExports.WriteCsvAsync, ct))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .RequireConfirmedEmail()
             .WithSummary("The study's cohort as CSV, one row per analysed athlete (pseudonymous codes), the layout `hipcheck analyze` reads");
 
         group.MapGet("/codebook.csv", (Guid id, ClaimsPrincipal user, StudyService studies, StudyCohortBuilder cohorts, HttpContext http, CancellationToken ct) =>
             WriteAsync(id, user, studies, cohorts, http, "text/csv; charset=utf-8", "codebook.csv", StudyExports.WriteCodebookCsvAsync, ct))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .RequireConfirmedEmail()
             .WithSummary("The codebook of the cohort CSV: one row per column");
 
         group.MapGet("/cohort.json", (Guid id, ClaimsPrincipal user, StudyService studies, StudyCohortBuilder cohorts, HttpContext http, CancellationToken ct) =>
             WriteAsync(id, user, studies, cohorts, http, "application/json", "cohort.json", StudyExports.WriteJsonAsync, ct))
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .RequireConfirmedEmail()
             .WithSummary("The cohort as JSON, with the codebook and the excluded athletes");
 
         // Issue 10 item 7: tidy long and wide files with codebooks, a REDCap project and the R reader (docs/exports.md).

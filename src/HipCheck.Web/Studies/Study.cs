@@ -14,7 +14,7 @@ public enum StudyDesign
 /// A research study run by one researcher: who is enrolled (with consent), when the baseline screening
 /// happens, how long follow-up lasts and which event counts, all fixed before the data come in.
 /// </summary>
-public sealed class Study
+public sealed class Study : HipCheck.Web.Audit.IHealthRecord
 {
     public const int TitleMaxLength = 150;
 
@@ -53,7 +53,7 @@ public sealed class Study
 }
 
 /// <summary>An athlete in a study, with the consent that allows it and a pseudonymous code for exports.</summary>
-public sealed class Enrolment
+public sealed class Enrolment : HipCheck.Web.Audit.IHealthRecord
 {
     public Guid StudyId { get; set; }
 
@@ -71,6 +71,12 @@ public sealed class Enrolment
     public DateTime EnrolledUtc { get; set; }
 
     public DateTime? WithdrawnUtc { get; set; }
+
+    /// <summary>
+    /// The recorded consent allows data already collected to be kept (pseudonymised) if the athlete withdraws or
+    /// their member account is deleted; without it, erasure deletes the athlete's data from the study too.
+    /// </summary>
+    public bool RetainOnWithdrawal { get; set; }
 }
 
 /// <summary>Append-only record of what happened to a study, including refused changes after a lock.</summary>

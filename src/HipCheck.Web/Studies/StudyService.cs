@@ -16,7 +16,8 @@ public sealed record StudyRequest(
     int? FollowUpDays,
     double? ExposureThresholdPercent);
 
-public sealed record EnrolRequest(Guid? AthleteId, bool? ConsentGiven, DateOnly? ConsentDate);
+/// <param name="RetainOnWithdrawal">The consent form says data already collected may be kept after withdrawal (default no).</param>
+public sealed record EnrolRequest(Guid? AthleteId, bool? ConsentGiven, DateOnly? ConsentDate, bool? RetainOnWithdrawal = null);
 
 public sealed record StudyDocument(
     Guid Id,
@@ -35,7 +36,7 @@ public sealed record StudyDocument(
     int Enrolled,
     DateTime CreatedUtc);
 
-public sealed record EnrolmentDocument(Guid AthleteId, string Code, string Name, DateOnly ConsentDate, DateTime EnrolledUtc, DateTime? WithdrawnUtc);
+public sealed record EnrolmentDocument(Guid AthleteId, string Code, string Name, DateOnly ConsentDate, DateTime EnrolledUtc, DateTime? WithdrawnUtc, bool RetainOnWithdrawal);
 
 public sealed record StudyAuditDocument(DateTime Utc, string UserId, string Action, string Detail);
 
@@ -259,6 +260,7 @@ public sealed class StudyService(HipCheckDb db, StudyLocks locks, TimeProvider c
             Code = NewCode(),
             ConsentDate = request.ConsentDate!.Value,
             ConsentRecordedByUserId = userId,
+            RetainOnWithdrawal = request.RetainOnWithdrawal ?? false,
             EnrolledUtc = clock.GetUtcNow().UtcDateTime,
         });
         Audit(study.Id, userId, "enrolled", $"Athlete {athlete.Id} enrolled; consent dated {request.ConsentDate:yyyy-MM-dd}.");

@@ -45,6 +45,8 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
         builder.UseSetting("RateLimits:PasswordResetPerMinute", "100000");
+        // Re-check the security stamp on every request, so a test sees a password change end other sessions at once.
+        builder.UseSetting("Identity:SecurityStampValidationInterval", "00:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -67,8 +69,12 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
             AllowAutoRedirect = false,
         });
 
-    /// <summary>Registers a member, logs in and returns a client that sends the bearer token.</summary>
-    public async Task<HttpClient> RegisterAndLogin(string email, string password = Password, string role = "runner")
+    /// <summary>
+    /// Registers a member, confirms the email address by following the link in the confirmation email the app wrote
+    /// to its outbox (as the member would; unless <paramref name="confirmEmail"/> is false), logs in and returns a
+    /// client that sends the bearer token.
+    /// </summary>
+    public async Task<HttpClient> RegisterAndLogin(string email, string password = Password, string role = "runner", bool confirmEmail = true)
     {
         var client = Anonymous();
         using (var register = await client.PostJson("/api/auth/register", new { email, password, role }))
@@ -77,9 +83,23 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
                 $"register {email} as {role}: {(int)register.StatusCode} {await register.Content.ReadAsStringAsync()}");
         }
 
+        if (confirmEmail)
+        {
+            await ConfirmEmail(email);
+        }
+
         var token = await Login(client, email, password);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
+    }
+
+    /// <summary>Follows the link of the confirmation email sent to <paramref name="email"/>.</summary>
+    public async Task ConfirmEmail(string email)
+    {
+        var link = Members.Outbox.Link(Members.Outbox.Message(this, email, "Confirm your HipCheck email address"), "/Account/ConfirmEmail");
+        using var client = Anonymous();
+        using var confirmed = await client.Get(link);
+        Assert.Contains("Email confirmed", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Logs in and returns the access token.</summary>

@@ -72,9 +72,14 @@ public static class StudyApi
         return body;
     }
 
-    public static JsonObject Enrolment(string? athleteId, string? consentDate, bool? consentGiven = true)
+    public static JsonObject Enrolment(string? athleteId, string? consentDate, bool? consentGiven = true, bool? retainOnWithdrawal = null)
     {
         var body = new JsonObject();
+        if (retainOnWithdrawal is { } retain)
+        {
+            body["retainOnWithdrawal"] = retain;
+        }
+
         if (athleteId is not null)
         {
             body["athleteId"] = athleteId;
@@ -121,9 +126,9 @@ public static class StudyApi
         return await response.Body();
     }
 
-    public static async Task Enrol(this HttpClient researcher, string studyId, string athleteId, string consentDate)
+    public static async Task Enrol(this HttpClient researcher, string studyId, string athleteId, string consentDate, bool? retainOnWithdrawal = null)
     {
-        using var response = await researcher.PostJson($"/api/studies/{studyId}/enrolments", Enrolment(athleteId, consentDate));
+        using var response = await researcher.PostJson($"/api/studies/{studyId}/enrolments", Enrolment(athleteId, consentDate, retainOnWithdrawal: retainOnWithdrawal));
         await response.AssertStatus(HttpStatusCode.NoContent);
     }
 

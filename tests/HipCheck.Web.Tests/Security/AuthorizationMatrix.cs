@@ -31,7 +31,8 @@ public sealed record MatrixRow(
     string Method, string Route, string Data, bool Page,
     Func<MatrixWorld, string> Url,
     Func<MatrixWorld, Actor, JsonNode?>? Body,
-    IReadOnlyDictionary<Actor, Expect> Expected)
+    IReadOnlyDictionary<Actor, Expect> Expected,
+    bool AdminAudits = false)
 {
     public override string ToString() => $"{Method} {Route} [{Data}]";
 }
@@ -98,6 +99,9 @@ public static class AuthorizationMatrix
         yield return Page("/Athletes/{id:guid}/Edit", data, w => $"/Athletes/{athlete(w)}/Edit", Owned(owner));
         yield return Page("/Athletes/{id:guid}/Injuries/New", data, w => $"/Athletes/{athlete(w)}/Injuries/New", Owned(owner));
         yield return Page("/Athletes/{id:guid}/Screenings/New", data, w => $"/Athletes/{athlete(w)}/Screenings/New", Owned(owner));
+        // The audit trail: the owner and admins (and, for R's athlete, R as the study's researcher, who is also the owner).
+        yield return Api("GET", "/api/athletes/{id:guid}/history", data, w => $"/api/athletes/{athlete(w)}/history", Owned(owner).With(Admin, Expect.Ok)) with { AdminAudits = true };
+        yield return Page("/Athletes/{id:guid}/History", data, w => $"/Athletes/{athlete(w)}/History", Owned(owner).With(Admin, Expect.Ok)) with { AdminAudits = true };
     }
 
     private static MatrixRow Api(string method, string route, string data, Func<MatrixWorld, string> url,
@@ -253,6 +257,16 @@ public static class AuthorizationMatrix
             Page("/Articles/{slug}", "-", _ => ArticleFixtures.PagePath, Public()),
             Page("/Articles/New", Role(Admins)),
             Page("/Articles/{slug}/Edit", "-", _ => $"{ArticleFixtures.PagePath}/Edit", Role(Admins)),
+
+            // The whole audit trail: admins only (it holds everyone's records, so markers may appear for the admin).
+            Api("GET", "/api/audit", "all", _ => "/api/audit?pageSize=500", Role(Admins)) with { AdminAudits = true },
+            Api("GET", "/api/audit", "Athlete", _ => "/api/audit?entity=Athlete", Role(Admins)) with { AdminAudits = true },
+
+            // A member's own data: download it all; delete the account (not sent: destructive for every member).
+            Api("GET", "/api/me/export", "own", _ => "/api/me/export", Member()),
+            Api("DELETE", "/api/me", "own", _ => "/api/me", Actors.ToDictionary(a => a, a => a == Anonymous ? Expect.Unauthenticated : Expect.Skip),
+                (_, _) => new JsonObject { ["password"] = HipCheckApp.Password }),
+            Page("/Account/Delete", Member()),
 
             // Other pages.
             Page("", Public()),

@@ -119,7 +119,7 @@ public class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<MatrixW
 
                 if (status is >= 200 and < 300)
                 {
-                    var leaked = world.Markers.Where(m => !m.Value.Contains(actor) && text.Contains(m.Key, StringComparison.Ordinal)).Select(m => m.Key).ToList();
+                    var leaked = world.Markers.Where(m => !m.Value.Contains(actor) && !(row.AdminAudits && actor == Actor.Admin) && text.Contains(m.Key, StringComparison.Ordinal)).Select(m => m.Key).ToList();
                     if (leaked.Count > 0)
                     {
                         crossOwnerReads.Add($"{row} as {actor}: {status} body holds {string.Join(", ", leaked)}");

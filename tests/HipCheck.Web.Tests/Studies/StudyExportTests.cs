@@ -105,6 +105,10 @@ public class StudyExportTests : ClockedTest
         {
             Assert.DoesNotContain(id, text, StringComparison.OrdinalIgnoreCase);
         }
+
+        // No email address and no birth date (the athletes were born on 1990-04-15): the exports carry neither.
+        Assert.DoesNotContain("example.org", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("1990-04-15", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipCheck.Web.Pages.Studies;
 
 [Authorize(Roles = Roles.Researcher)]
-public sealed class CreateModel(StudyService studies, TimeProvider clock) : PageModel
+public sealed class CreateModel(StudyService studies, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     [BindProperty]
     public StudyInput Input { get; set; } = new();
@@ -30,6 +30,12 @@ public sealed class CreateModel(StudyService studies, TimeProvider clock) : Page
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!await users.IsConfirmedAsync(User))
+        {
+            ModelState.AddModelError("", ConfirmedEmail.Detail);
+            return Page();
+        }
+
         if (!ModelState.IsValid)
         {
             ModelState.AddFieldErrors(StudyService.Validate(Input.ToRequest()));

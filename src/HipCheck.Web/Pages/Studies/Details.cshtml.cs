@@ -33,6 +33,9 @@ public sealed class DetailsModel(HipCheckDb db, StudyService studies, TimeProvid
     [BindProperty]
     public DateOnly? ConsentDate { get; set; }
 
+    [BindProperty]
+    public bool RetainOnWithdrawal { get; set; }
+
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
@@ -48,7 +51,7 @@ public sealed class DetailsModel(HipCheckDb db, StudyService studies, TimeProvid
             return NotFound();
         }
 
-        var (outcome, errors, problem) = await studies.EnrolAsync(User.UserId(), study, new EnrolRequest(AthleteId, ConsentGiven, ConsentDate), ct);
+        var (outcome, errors, problem) = await studies.EnrolAsync(User.UserId(), study, new EnrolRequest(AthleteId, ConsentGiven, ConsentDate, RetainOnWithdrawal), ct);
         if (outcome == StudyChange.Done)
         {
             return Redirect($"/Studies/{id}");
@@ -124,7 +127,7 @@ public sealed class DetailsModel(HipCheckDb db, StudyService studies, TimeProvid
         Study = study;
         Document = await studies.DocumentAsync(study, ct);
         Enrolments = await db.Enrolments.AsNoTracking().Where(e => e.StudyId == id).OrderBy(e => e.EnrolledUtc)
-            .Select(e => new EnrolmentDocument(e.AthleteId, e.Code, e.Athlete!.Name, e.ConsentDate, e.EnrolledUtc, e.WithdrawnUtc)).ToListAsync(ct);
+            .Select(e => new EnrolmentDocument(e.AthleteId, e.Code, e.Athlete!.Name, e.ConsentDate, e.EnrolledUtc, e.WithdrawnUtc, e.RetainOnWithdrawal)).ToListAsync(ct);
         var enrolled = Enrolments.Select(e => e.AthleteId).ToHashSet();
         var visible = await db.VisibleTo(User.UserId()).AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
         Enrollable = visible.Where(a => !enrolled.Contains(a.Id)).Select(a => (a.Id, a.Name)).ToList();

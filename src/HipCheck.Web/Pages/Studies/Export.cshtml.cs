@@ -10,13 +10,18 @@ namespace HipCheck.Web.Pages.Studies;
 
 /// <summary>Downloads for the logged-in researcher (the API has the same under /api/studies/{id}/).</summary>
 [Authorize(Roles = Roles.Researcher)]
-public sealed class ExportModel(StudyService studies, StudyCohortBuilder cohorts) : PageModel
+public sealed class ExportModel(StudyService studies, StudyCohortBuilder cohorts, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken ct)
     {
         if (await studies.OwnedBy(User.UserId()).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
         {
             return NotFound();
+        }
+
+        if (!await users.IsConfirmedAsync(User))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden, ConfirmedEmail.Detail);
         }
 
         (string ContentType, string Name, Func<StudyCohortData, Stream, CancellationToken, Task> Write)? export = format switch

@@ -256,6 +256,69 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                     b.ToTable("Athletes");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("AthleteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Changed")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("StudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId");
+
+                    b.HasIndex("StudyId");
+
+                    b.HasIndex("Utc");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("HipCheck.Web.Course.LessonCompletion", b =>
                 {
                     b.Property<string>("UserId")
@@ -608,6 +671,9 @@ namespace HipCheck.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("EnrolledUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RetainOnWithdrawal")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("WithdrawnUtc")
                         .HasColumnType("timestamp with time zone");

@@ -250,6 +250,67 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.ToTable("Athletes");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AthleteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changed")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId");
+
+                    b.HasIndex("StudyId");
+
+                    b.HasIndex("Utc");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("HipCheck.Web.Course.LessonCompletion", b =>
                 {
                     b.Property<string>("UserId")
@@ -602,6 +663,9 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("EnrolledUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RetainOnWithdrawal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("WithdrawnUtc")
                         .HasColumnType("TEXT");
