@@ -23,6 +23,19 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     /// <summary>Fields never copied into a snapshot: direct identifiers (GDPR erasure must not leave them behind).</summary>
     public const string NotKept = "[not kept in the audit]";
 
+    /// <summary>Actors recorded for entities saved outside their request (the screenings' group commit).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Tuple<string, string>> Attributed = [];
+
+    /// <summary>
+    /// Records who is writing an entity that will be saved later, outside the request that made it (e.g. by
+    /// <c>ScreeningGroupCommit</c>, whose writer has no HttpContext): the audit entry then names this actor.
+    /// </summary>
+    public static void AttributeTo(object entity, ClaimsPrincipal? user)
+    {
+        var (id, role) = ActorOf(user);
+        Attributed.AddOrUpdate(entity, Tuple.Create(id, role));
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -56,7 +69,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             throw new InvalidOperationException("The audit trail is append-only: an audit entry cannot be changed or deleted.");
         }
 
-        var (actorId, role) = Actor();
+        var (requestActor, requestRole) = ActorOf(http.HttpContext?.User);
         var now = clock.GetUtcNow().UtcDateTime;
         now = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
         var audit = new List<AuditEntry>();
@@ -75,6 +88,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 continue;
             }
 
+            var (actorId, role) = Attributed.TryGetValue(entry.Entity, out var attributed)
+                ? (attributed.Item1, attributed.Item2)
+                : (requestActor, requestRole);
             audit.Add(new AuditEntry
             {
                 Utc = now,
@@ -95,9 +111,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     }
 
     /// <summary>The acting member from the request (user id and role only); the system outside a request.</summary>
-    private (string UserId, string Role) Actor()
+    private static (string UserId, string Role) ActorOf(ClaimsPrincipal? user)
     {
-        var user = http.HttpContext?.User;
         if (user?.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id)
         {
             return (AuditEntry.SystemActor, AuditEntry.SystemActor);

@@ -14,7 +14,7 @@ namespace HipCheck.Web.Screenings;
 /// nothing waits longer than before. If a batch fails, its screenings are retried one by one, so one bad screening
 /// fails alone (the request gets the error) and the others are stored.
 /// </summary>
-public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, ILogger<ScreeningGroupCommit> logger) : BackgroundService
+public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, IHttpContextAccessor http, ILogger<ScreeningGroupCommit> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
 
@@ -24,6 +24,13 @@ public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, ILogger<Sc
     /// <summary>Stores the screening with its tests; returns once it is committed (or throws what the commit threw).</summary>
     public async Task SaveAsync(Screening screening, CancellationToken cancellationToken)
     {
+        // The writer has no HttpContext: the audit trail must still name the member whose request this is.
+        HipCheck.Web.Audit.AuditInterceptor.AttributeTo(screening, http.HttpContext?.User);
+        foreach (var test in screening.Tests)
+        {
+            HipCheck.Web.Audit.AuditInterceptor.AttributeTo(test, http.HttpContext?.User);
+        }
+
         var pending = new Pending(screening);
         await channel.Writer.WriteAsync(pending, cancellationToken);
         // Once queued it will be written: a client that goes away does not unwrite it, so wait without the token.
