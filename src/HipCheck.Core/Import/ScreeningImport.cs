@@ -90,6 +90,12 @@ public sealed class ScreeningImport
 
     public ImportLayout Layout { get; }
 
+    /// <summary>The athlete id column as the file names it, for errors the caller adds.</summary>
+    public string AthleteIdColumn { get; init; } = "athlete_id";
+
+    /// <summary>The date column as the file names it.</summary>
+    public string DateColumn { get; init; } = "date";
+
     public IReadOnlyList<ImportAthlete> Athletes { get; }
 
     public IReadOnlyList<ImportScreening> Screenings { get; }

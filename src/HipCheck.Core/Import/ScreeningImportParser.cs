@@ -97,7 +97,11 @@ internal sealed class ScreeningImportParser
 
     private ScreeningImport Result(bool readable)
     {
-        var result = new ScreeningImport(spec.Layout, athletes, screenings, tests, errors, rows, rejectedRows, readable, options.MaxErrorsListed);
+        var result = new ScreeningImport(spec.Layout, athletes, screenings, tests, errors, rows, rejectedRows, readable, options.MaxErrorsListed)
+        {
+            AthleteIdColumn = Name(ImportColumn.AthleteId),
+            DateColumn = Name(ImportColumn.Date),
+        };
         result.CountUnlisted(unlisted);
         return result;
     }
@@ -158,7 +162,8 @@ internal sealed class ScreeningImportParser
     private ReadOnlySpan<byte> Value(ImportColumn column) =>
         fieldOf[(int)column] is var f and >= 0 ? scanner.Field(f).Trim((byte)' ') : default;
 
-    private string Name(ImportColumn column) => columnName[(int)column] ?? column.ToString();
+    private string Name(ImportColumn column) =>
+        columnName[(int)column] ?? (spec.Names.TryGetValue(column, out var names) ? names[0] : column.ToString());
 
     private void ReadRow(long line)
     {

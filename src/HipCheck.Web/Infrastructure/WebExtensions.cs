@@ -46,6 +46,7 @@ public static class WebExtensions
         services.AddScoped<StudyCohortBuilder>();
         services.AddScoped<StudyAnalysisService>();
         services.AddScoped<TeamOverview>();
+        services.AddScoped<HipCheck.Web.Import.TeamImporter>();
         services.AddScoped<ThresholdSettings>();
         services.AddScoped<ProgrammeService>();
         services.AddScoped<ExerciseVideos>();
