@@ -17,6 +17,12 @@ public sealed class ImportModel(HipCheckDb db, TeamImporter importer) : PageMode
 {
     public Team Team { get; private set; } = null!;
 
+    /// <summary>
+    /// The team's name for its coach; an admin importing on a club's behalf sees only its id, since the name is the
+    /// club's record, not the admin's (the authorisation matrix checks that no one reads another's records).
+    /// </summary>
+    public string TeamLabel => Team.CoachUserId == User.UserId() ? Team.Name : $"team {Team.Id}";
+
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
