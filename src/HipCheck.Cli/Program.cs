@@ -28,6 +28,7 @@ root.Subcommands.Add(evidence);
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(PowerCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 
 var parsed = root.Parse(args);
 var exit = parsed.Invoke();
