@@ -31,6 +31,7 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SurveillanceCommand.Create());
 root.Subcommands.Add(DatabaseCommands.Backup());
 root.Subcommands.Add(DatabaseCommands.Restore());
+root.Subcommands.Add(ImportCommand.Create());
 
 var parsed = root.Parse(args);
 var exit = parsed.Invoke();

@@ -56,6 +56,20 @@ public static class ScreeningEvaluator
         return errors.All;
     }
 
+    /// <summary>
+    /// Checks one test on its own (a row of an imported file) with the same rules as <see cref="Validate"/>. Field
+    /// names are relative to the test: <c>unit</c>, <c>left</c>, <c>left[1]</c>, <c>seconds</c>, <c>leverArmM</c>.
+    /// </summary>
+    public static void ValidateTest(TestDefinition definition, TestEntry entry, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.All.Count;
+        ValidateEntry(definition, entry, "", errors);
+        errors.TrimLeadingDots(before);
+    }
+
     /// <summary>Computes the result of one valid entry.</summary>
     /// <exception cref="ArgumentException">The entry is invalid (call <see cref="Validate"/> first).</exception>
     public static TestResult Evaluate(TestEntry entry, double bodyMassKg)

@@ -19,6 +19,21 @@ public sealed class FieldErrors
 
     public void AddRange(IEnumerable<FieldError> errors) => _errors.AddRange(errors);
 
+    /// <summary>Forgets every error (a collector re-used row after row).</summary>
+    public void Clear() => _errors.Clear();
+
+    /// <summary>Turns ".unit" into "unit" for the errors from <paramref name="from"/> on (paths built from an empty prefix).</summary>
+    internal void TrimLeadingDots(int from)
+    {
+        for (var i = from; i < _errors.Count; i++)
+        {
+            if (_errors[i].Field.StartsWith('.'))
+            {
+                _errors[i] = _errors[i] with { Field = _errors[i].Field[1..] };
+            }
+        }
+    }
+
     /// <summary>Groups messages by field, the shape of RFC 9457 validation problem details.</summary>
     public IDictionary<string, string[]> ToDictionary() =>
         _errors.GroupBy(e => e.Field, StringComparer.Ordinal)

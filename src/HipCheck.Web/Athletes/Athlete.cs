@@ -32,6 +32,12 @@ public sealed class Athlete : HipCheck.Web.Audit.IHealthRecord
 
     public Guid? TeamId { get; set; }
 
+    /// <summary>
+    /// The team's own id for this athlete (a club number, a device's athlete id), by which imports recognise the
+    /// athlete again; unique within the team.
+    /// </summary>
+    public string? ExternalId { get; set; }
+
     public Team? Team { get; set; }
 
     public DateTime CreatedUtc { get; set; }
@@ -41,6 +47,8 @@ public sealed class Athlete : HipCheck.Web.Audit.IHealthRecord
 
 internal sealed class AthleteConfiguration : IEntityTypeConfiguration<Athlete>
 {
+    public const int ExternalIdMaxLength = 64;
+
     public void Configure(EntityTypeBuilder<Athlete> athlete)
     {
         athlete.Property(a => a.Name).HasMaxLength(AthleteProfile.NameMaxLength);
@@ -50,6 +58,10 @@ internal sealed class AthleteConfiguration : IEntityTypeConfiguration<Athlete>
         athlete.Property(a => a.OwnerUserId).HasMaxLength(450);
         // One own profile per runner, enforced by the database so that racing requests cannot create two.
         athlete.HasIndex(a => a.OwnerUserId).IsUnique();
+        // Re-importing a file finds its athletes again instead of creating them twice: the database enforces it.
+        athlete.Property(a => a.ExternalId).HasMaxLength(ExternalIdMaxLength);
+        athlete.HasIndex(a => a.TeamId); // the team view's index: the one below is partial, so it cannot serve it
+        athlete.HasIndex(a => new { a.TeamId, a.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         athlete.HasOne(a => a.Team).WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -53,6 +53,7 @@ public static class WebExtensions
         services.AddScoped<StudyResearchExports>();
         services.AddScoped<StudyAnalysisService>();
         services.AddScoped<TeamOverview>();
+        services.AddScoped<HipCheck.Web.Import.TeamImporter>();
         services.AddScoped<ThresholdSettings>();
         services.AddScoped<ProgrammeService>();
         services.AddScoped<ExerciseVideos>();

@@ -32,7 +32,8 @@ public sealed record MatrixRow(
     Func<MatrixWorld, string> Url,
     Func<MatrixWorld, Actor, JsonNode?>? Body,
     IReadOnlyDictionary<Actor, Expect> Expected,
-    bool AdminAudits = false)
+    bool AdminAudits = false,
+    Func<MatrixWorld, Actor, HttpContent>? Content = null)
 {
     public override string ToString() => $"{Method} {Route} [{Data}]";
 }
@@ -79,6 +80,15 @@ public static class AuthorizationMatrix
         (w, a) => owners.Contains(a) ? own(w) : hijack(w);
 
     public const string Hijacked = "Hijacked";
+
+    /// <summary>A one-row screening CSV as multipart/form-data: the owners' import lands (idempotently), no one else's.</summary>
+    private static MultipartFormDataContent ImportFile()
+    {
+        var content = new MultipartFormDataContent();
+        content.Add(new StringContent(HipCheck.Web.Tests.Import.ImportTests.Header
+            + "M-1,Imported Runner,F,1994-05-01,58,167,right,2025-03-01,hip-extension,N,200,210,205,250,245,255,\n"), "file", "import.csv");
+        return content;
+    }
 
     private static JsonObject AthleteBody(string name) => Bodies.Athlete(name: name);
 
@@ -185,6 +195,11 @@ public static class AuthorizationMatrix
             Page("/Teams", Role(CoachOrResearcher)),
             Page("/Teams/Index", Role(CoachOrResearcher)),
             Page("/Teams/{id:guid}", "C", w => $"/Teams/{w.TeamC}", Role(CoachOrResearcher, CoachC)),
+
+            // Imports: the team's coach, or an admin; other coaches and researchers find no team, runners are refused.
+            Api("POST", "/api/teams/{id:guid}/imports", "C", w => $"/api/teams/{w.TeamC}/imports",
+                Role([.. CoachOrResearcher, Admin], CoachC, Admin)) with { Content = (_, _) => ImportFile() },
+            Page("/Teams/{id:guid}/Import", "C", w => $"/Teams/{w.TeamC}/Import", Role([.. CoachOrResearcher, Admin], CoachC, Admin)),
 
             // Organisation thresholds: each coach's or researcher's own organisation.
             Api("GET", "/api/organisation/thresholds", "own", _ => "/api/organisation/thresholds", Role(CoachOrResearcher)),

@@ -108,6 +108,11 @@ public class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<MatrixW
                     request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
                 }
 
+                if (row.Content?.Invoke(world, actor) is { } content)
+                {
+                    request.Content = content;
+                }
+
                 using var response = await client.SendAsync(request, ct);
                 sent++;
                 var text = await response.Content.ReadAsStringAsync(ct);

@@ -219,6 +219,10 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<double>("HeightCm")
                         .HasColumnType("double precision");
 
@@ -252,6 +256,10 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("TeamId", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.ToTable("Athletes");
                 });
@@ -601,9 +609,18 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AthleteId", "Date");
+
+                    b.HasIndex(new[] { "AthleteId", "Date" }, "IX_Screenings_Imported_AthleteId_Date")
+                        .IsUnique()
+                        .HasFilter("\"Source\" = 'Imported'");
 
                     b.ToTable("Screenings");
                 });

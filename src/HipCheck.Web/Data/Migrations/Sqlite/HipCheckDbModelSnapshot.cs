@@ -213,6 +213,10 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("HeightCm")
                         .HasColumnType("REAL");
 
@@ -246,6 +250,10 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("TeamId", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.ToTable("Athletes");
                 });
@@ -593,9 +601,18 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AthleteId", "Date");
+
+                    b.HasIndex(new[] { "AthleteId", "Date" }, "IX_Screenings_Imported_AthleteId_Date")
+                        .IsUnique()
+                        .HasFilter("\"Source\" = 'Imported'");
 
                     b.ToTable("Screenings");
                 });
