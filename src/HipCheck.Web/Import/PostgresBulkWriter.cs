@@ -106,6 +106,9 @@ internal static class PostgresBulkWriter
             FROM import_screenings s JOIN "Athletes" a ON a."TeamId" = @team AND a."ExternalId" = s.external_id
             ON CONFLICT ("AthleteId", "Date") WHERE "Source" = 'Imported' DO NOTHING
             """, ct, plan);
+        // The screenings just inserted are invisible to the planner's statistics: without a fresh sample it assumes
+        // a tiny table and joins the tests to it by nested loops (16 s instead of 1 s for 200,000 rows here).
+        await Execute(connection, transaction, "ANALYZE \"Athletes\"; ANALYZE \"Screenings\";", ct);
         var tests = await Execute(connection, transaction,
             """
             INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
