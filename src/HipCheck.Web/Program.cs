@@ -11,6 +11,7 @@ using HipCheck.Web.Organisations;
 using HipCheck.Web.Programmes;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Studies;
+using HipCheck.Web.Surveillance;
 using HipCheck.Web.Teams;
 using Scalar.AspNetCore;
 
@@ -64,6 +65,8 @@ app.MapAuthApi();
 app.MapAthletesApi();
 app.MapScreeningsApi();
 app.MapInjuriesApi();
+app.MapCheckinsApi();
+app.MapExposureApi();
 app.MapTeamsApi();
 app.MapStudiesApi();
 app.MapStudyExportsApi();
