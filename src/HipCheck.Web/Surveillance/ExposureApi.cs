@@ -63,8 +63,13 @@ public static class ExposureApi
                     title: "The request has invalid fields.");
             }
 
-            // The body is the file itself, read as a stream: a year of activities never sits in memory whole.
-            var report = await exposure.ImportAsync(athlete, known, request.Body, user.UserId(), ct);
+            // The body is the file itself. The importers read synchronously, which Kestrel refuses on a request body, so
+            // it is copied to a temporary file first (asynchronously): a year of activities never sits in memory whole.
+            await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await request.Body.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            var report = await exposure.ImportAsync(athlete, known, buffer, user.UserId(), ct);
             return report.FileRefused ? TypedResults.UnprocessableEntity(report) : TypedResults.Ok(report);
         })
         .WithSummary("Import exposure from a file (the request body): GPX, TCX or Strava's activities.csv")

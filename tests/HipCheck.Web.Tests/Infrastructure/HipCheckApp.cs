@@ -45,6 +45,8 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
         builder.UseSetting("RateLimits:PasswordResetPerMinute", "100000");
+        // The weekly reminder runs only where a test asks for it (Surveillance/ReminderTests).
+        builder.UseSetting("CheckinReminders:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
