@@ -14,6 +14,7 @@ using HipCheck.Web.Organisations;
 using HipCheck.Web.Programmes;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Studies;
+using HipCheck.Web.Surveillance;
 using HipCheck.Web.Teams;
 using Scalar.AspNetCore;
 
@@ -69,6 +70,8 @@ app.MapAthletesApi();
 app.MapScreeningsApi();
 app.MapInjuriesApi();
 app.MapFhirApi();
+app.MapCheckinsApi();
+app.MapExposureApi();
 app.MapTeamsApi();
 app.MapImportsApi();
 app.MapStudiesApi();

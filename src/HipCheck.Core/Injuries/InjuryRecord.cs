@@ -24,14 +24,21 @@ public enum Diagnosis
     Other,
 }
 
-/// <summary>How the injury came about: gradual overuse or a single acute (traumatic) event.</summary>
+/// <summary>
+/// How the injury came about: repeated loading (overuse; IOC 2020 "repetitive") or one acute (traumatic) event
+/// (IOC 2020 "acute"). The codes <c>repetitive</c> and <c>acute</c> are accepted as the IOC names of the two.
+/// </summary>
 public enum Mechanism
 {
     Overuse,
     AcuteTrauma,
 }
 
-/// <summary>An injury as entered, before validation (API body and form alike).</summary>
+/// <summary>
+/// An injury as entered, before validation (API body and form alike). The IOC 2020 fields after
+/// <paramref name="DaysLost"/> are optional (<see cref="IocInjuryCodes"/>); with a return date or absences the time-loss
+/// days are counted from the dates and <paramref name="DaysLost"/> may be left out.
+/// </summary>
 public sealed record InjuryEntry(
     string? Region,
     string? Diagnosis,
@@ -39,7 +46,16 @@ public sealed record InjuryEntry(
     DateOnly? OnsetDate,
     string? Mechanism,
     bool? NeededTreatment,
-    int? DaysLost);
+    int? DaysLost,
+    string? Onset = null,
+    string? Contact = null,
+    string? Tissue = null,
+    string? Side = null,
+    string? Activity = null,
+    DateOnly? ReturnDate = null,
+    IReadOnlyList<AbsenceEntry>? Absences = null,
+    string? Subsequent = null,
+    string? EventId = null);
 
 /// <summary>Codes and validation of injury records. Codes are a public contract (API, exports).</summary>
 public static class InjuryCodes
@@ -104,7 +120,7 @@ public static class InjuryCodes
     {
         switch (code?.Trim().ToUpperInvariant())
         {
-            case "OVERUSE":
+            case "OVERUSE" or "REPETITIVE":
                 mechanism = Mechanism.Overuse;
                 return true;
             case "ACUTE-TRAUMA" or "ACUTE":
@@ -181,9 +197,24 @@ public static class InjuryCodes
         {
             errors.Add("daysLost", $"Days lost must be between 0 and {MaxDaysLost}.");
         }
-        else if (entry.DaysLost is null)
+        else if (entry.DaysLost is null && !IocInjuryCodes.HasDates(entry))
         {
-            errors.Add("daysLost", "Enter the days of training or competition lost (0 if none).");
+            errors.Add("daysLost", "Enter the days of training or competition lost (0 if none), or the date of the return to full training.");
+        }
+
+        var before = errors.All.Count;
+        IocInjuryCodes.Validate(entry, today, errors);
+        if (errors.All.Count == before && errors.IsValid && IocInjuryCodes.HasDates(entry))
+        {
+            var counted = IocInjuryCodes.TimeLossDays(entry);
+            if (counted > MaxDaysLost)
+            {
+                errors.Add("returnDate", $"The dates give {counted} days of time loss, more than {MaxDaysLost}: check them.");
+            }
+            else if (entry.DaysLost is { } typed && typed != counted)
+            {
+                errors.Add("daysLost", $"The dates give {counted} days of time loss (IOC 2020 counting), not {typed}: leave days lost empty or enter {counted}.");
+            }
         }
 
         return errors.All;

@@ -31,4 +31,19 @@ public static class WeeklyPrevalence
         var half = StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - confidence) / 2)) * sd / Math.Sqrt(n);
         return new Estimate(mean, mean - half, mean + half);
     }
+
+    /// <summary>
+    /// One week's respondents and cases: each athlete's areas (a flag per area, null when undecided) make the athlete a
+    /// case when any area is one, not a case when every area is decided not to be; undecided athletes are left out
+    /// (as in <see cref="SurveillanceAnalysis"/>). Percent is NaN without respondents.
+    /// </summary>
+    public static (int Respondents, int Cases, double Percent) Week(IEnumerable<IEnumerable<bool?>> athletes)
+    {
+        ArgumentNullException.ThrowIfNull(athletes);
+        var decided = athletes.Select(a => a.ToList())
+            .Select(a => a.Any(x => x == true) ? true : a.Count > 0 && a.All(x => x == false) ? false : (bool?)null)
+            .Where(c => c is not null).ToList();
+        var cases = decided.Count(c => c == true);
+        return (decided.Count, cases, decided.Count == 0 ? double.NaN : 100.0 * cases / decided.Count);
+    }
 }

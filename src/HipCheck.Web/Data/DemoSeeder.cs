@@ -63,12 +63,15 @@ public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimePr
         var team = new Team { Id = Guid.CreateVersion7(), Name = "Riverside Harriers", CoachUserId = accounts[Roles.Coach].Id, OrganisationId = club.Id, CreatedUtc = now };
         db.Teams.Add(team);
 
+        // A random of its own, so the screenings and the study stay the same as before the check-ins were seeded.
+        var surveillanceRandom = new Random(10);
         for (var i = 0; i < FirstNames.Length; i++)
         {
             var female = i % 2 == 0;
             var athlete = NewAthlete($"{FirstNames[i]} {(char)('A' + (i * 7 % 26))}.", female, random, today, now);
             athlete.TeamId = team.Id;
             db.Athletes.Add(athlete);
+            SeedSurveillance(athlete, surveillanceRandom, today, accounts[Roles.Coach].Id, now);
             AddScreening(athlete, today.AddDays(-120 - random.Next(30)), random, accounts[Roles.Coach].Id, now);
             if (i % 3 == 0)
             {
@@ -153,6 +156,39 @@ public sealed class DemoSeeder(HipCheckDb db, UserManager<AppUser> users, TimePr
                     UpdatedUtc = now,
                 });
             }
+        }
+    }
+
+    /// <summary>
+    /// Twelve invented weeks of OSTRC check-ins (most athletes most weeks; now and then a problem in one area, sometimes a
+    /// substantial one) and weekly running exposure, so the coach's prevalence chart is not empty.
+    /// </summary>
+    private void SeedSurveillance(Athlete athlete, Random random, DateOnly today, string coachId, DateTime now)
+    {
+        var areas = HipCheck.Core.Surveillance.OstrcInstrument.Default.Areas;
+        for (var w = 1; w <= 12; w++)
+        {
+            var week = HipCheck.Core.Surveillance.CheckinRules.WeekStartOf(today).AddDays(-7 * w);
+            db.Exposure.Add(new HipCheck.Web.Surveillance.ExposureEntry
+            {
+                Id = Guid.CreateVersion7(), AthleteId = athlete.Id, Date = week, Period = "week", Hours = Math.Round(2.5 + random.NextDouble() * 4, 1),
+                Km = Math.Round(25 + random.NextDouble() * 40, 1), Source = HipCheck.Web.Surveillance.ExposureEntry.Manual, RecordedByUserId = coachId, CreatedUtc = now,
+            });
+            if (random.NextDouble() < 0.15)
+            {
+                continue; // did not answer that week
+            }
+
+            var checkin = new HipCheck.Web.Surveillance.WeeklyCheckin { Id = Guid.CreateVersion7(), AthleteId = athlete.Id, WeekStart = week, RecordedByUserId = coachId, CreatedUtc = now, UpdatedUtc = now };
+            var troubled = random.NextDouble() < 0.25 ? random.Next(areas.Count) : -1;
+            var substantial = troubled >= 0 && random.NextDouble() < 0.35;
+            for (var a = 0; a < areas.Count; a++)
+            {
+                var (q1, q2, q3, q4) = a != troubled ? (0, 0, 0, 0) : substantial ? (2, 2, 2, 2) : (1, 1, 0, 1);
+                checkin.Areas.Add(new HipCheck.Web.Surveillance.CheckinArea { CheckinId = checkin.Id, Area = areas[a].Code, Q1 = q1, Q2 = q2, Q3 = q3, Q4 = q4 });
+            }
+
+            db.Checkins.Add(checkin);
         }
     }
 

@@ -8,6 +8,7 @@ using HipCheck.Web.Organisations;
 using HipCheck.Web.Programmes;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Studies;
+using HipCheck.Web.Surveillance;
 using HipCheck.Web.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,6 +49,14 @@ public class HipCheckDb : IdentityDbContext<AppUser>, IDataProtectionKeyContext
     public DbSet<ScreeningTest> ScreeningTests => Set<ScreeningTest>();
 
     public DbSet<Injury> Injuries => Set<Injury>();
+
+    public DbSet<WeeklyCheckin> Checkins => Set<WeeklyCheckin>();
+
+    public DbSet<CheckinArea> CheckinAreas => Set<CheckinArea>();
+
+    public DbSet<CheckinReminder> CheckinReminders => Set<CheckinReminder>();
+
+    public DbSet<ExposureEntry> Exposure => Set<ExposureEntry>();
 
     public DbSet<Study> Studies => Set<Study>();
 

@@ -13,6 +13,7 @@ using HipCheck.Web.Programmes;
 using HipCheck.Web.Reports;
 using HipCheck.Web.Screenings;
 using HipCheck.Web.Studies;
+using HipCheck.Web.Surveillance;
 using HipCheck.Web.Teams;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
@@ -47,6 +48,7 @@ public static class WebExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ScreeningGroupCommit>());
         services.AddScoped<ScreeningReporter>();
         services.AddScoped<InjuryService>();
+        services.AddHipCheckSurveillance(configuration);
         services.AddScoped<StudyLocks>();
         services.AddScoped<StudyService>();
         services.AddScoped<StudyCohortBuilder>();

@@ -1,8 +1,10 @@
 using HipCheck.Core.Injuries;
+using HipCheck.Core.Surveillance;
 using HipCheck.Core.Validation;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Studies;
+using Microsoft.EntityFrameworkCore;
 
 namespace HipCheck.Web.Injuries;
 
@@ -18,11 +20,26 @@ public sealed record InjuryDocument(
     bool NeededTreatment,
     int DaysLost,
     DateTime CreatedUtc,
-    DateTime UpdatedUtc)
+    DateTime UpdatedUtc,
+    string Onset,
+    string MechanismIoc,
+    string? Contact,
+    string? Tissue,
+    string? Side,
+    string? Activity,
+    DateOnly? ReturnDate,
+    IReadOnlyList<InjuryAbsence> Absences,
+    string? Subsequent,
+    string? SubsequentSuggested,
+    string? EventId)
 {
     public static InjuryDocument From(Injury i) => new(
         i.Id, i.AthleteId, InjuryCodes.Code(i.Region), InjuryCodes.Osiics(i.Region), InjuryCodes.Code(i.Diagnosis), i.DiagnosisText,
-        i.OnsetDate, InjuryCodes.Code(i.Mechanism), i.NeededTreatment, i.DaysLost, i.CreatedUtc, i.UpdatedUtc);
+        i.OnsetDate, InjuryCodes.Code(i.Mechanism), i.NeededTreatment, i.DaysLost, i.CreatedUtc, i.UpdatedUtc,
+        IocInjuryCodes.Code(i.Onset), IocInjuryCodes.IocMechanism(i.Mechanism) == InjuryMechanism.Acute ? "acute" : "repetitive",
+        i.Contact is { } c ? IocInjuryCodes.Code(c) : null, i.Tissue, i.Side is { } s ? IocInjuryCodes.Code(s) : null,
+        i.Activity is { } a ? IocInjuryCodes.Code(a) : null, i.ReturnDate, i.Absences,
+        i.Subsequent is { } k ? IocInjuryCodes.Code(k) : null, i.SubsequentSuggested is { } g ? IocInjuryCodes.Code(g) : null, i.EventId);
 }
 
 /// <summary>Validates and stores injuries for the API and the pages alike.</summary>
@@ -65,7 +82,17 @@ public sealed class InjuryService(HipCheckDb db, StudyLocks locks, TimeProvider 
         injury.OnsetDate = entry.OnsetDate!.Value;
         injury.Mechanism = mechanism;
         injury.NeededTreatment = entry.NeededTreatment!.Value;
-        injury.DaysLost = entry.DaysLost!.Value;
+        injury.DaysLost = IocInjuryCodes.TimeLossDays(entry);
+        injury.Onset = IocInjuryCodes.TryParseOnset(entry.Onset, out var onsetMode) ? onsetMode : IocInjuryCodes.DefaultOnset(mechanism);
+        injury.Contact = IocInjuryCodes.TryParseContact(entry.Contact, out var contact) ? contact : null;
+        injury.Tissue = IocInjuryCodes.Tissue(entry.Tissue);
+        injury.Side = IocInjuryCodes.TryParseSide(entry.Side, out var side) ? side : null;
+        injury.Activity = IocInjuryCodes.TryParseActivity(entry.Activity, out var activity) ? activity : null;
+        injury.ReturnDate = entry.ReturnDate;
+        injury.Absences = [.. IocInjuryCodes.Periods(entry).Select(p => new InjuryAbsence(p.FirstDayMissed, p.ReturnDate))];
+        injury.Subsequent = IocInjuryCodes.TryParseSubsequent(entry.Subsequent, out var kind) ? kind : null;
+        injury.EventId = string.IsNullOrWhiteSpace(entry.EventId) ? null : entry.EventId.Trim();
+        injury.SubsequentSuggested = (await SuggestAsync(athlete.Id, injury.Id, injury.OnsetDate, region, injury.Tissue, ct)).Kind;
         injury.UpdatedUtc = now;
         if (existing is null)
         {
@@ -74,5 +101,26 @@ public sealed class InjuryService(HipCheckDb db, StudyLocks locks, TimeProvider 
 
         await db.SaveChangesAsync(ct);
         return (injury, null);
+    }
+
+    /// <summary>
+    /// Core's subsequent-injury suggestion (<see cref="SubsequentInjuries.Suggest"/>) against the athlete's other
+    /// records. A missing tissue letter never matches: an injury without one is at most local to an earlier one.
+    /// </summary>
+    public async Task<SubsequentInjurySuggestion> SuggestAsync(Guid athleteId, Guid? excludeId, DateOnly onsetDate, BodyRegion region, string? tissue, CancellationToken ct)
+    {
+        var earlier = await db.Injuries.AsNoTracking()
+            .Where(i => i.AthleteId == athleteId && i.Id != excludeId && i.OnsetDate < onsetDate)
+            .Select(i => new { i.OnsetDate, i.Region, i.Tissue, i.Mechanism, i.Onset, i.DaysLost, i.ReturnDate })
+            .ToListAsync(ct);
+        // Stand-ins for unknown tissue: the current injury's never equals an earlier one's.
+        var current = tissue ?? "M";
+        var other = current == "M" ? "T" : "M";
+        var id = athleteId.ToString();
+        var records = earlier.Select(e => new SurveillanceInjury(id, e.OnsetDate, InjuryCodes.Osiics(e.Region),
+                tissue is null ? other : e.Tissue ?? other, e.Onset, IocInjuryCodes.IocMechanism(e.Mechanism), e.DaysLost)
+            { ReturnDate = e.ReturnDate });
+        var probe = new SurveillanceInjury(id, onsetDate, InjuryCodes.Osiics(region), current, InjuryOnset.Gradual, InjuryMechanism.Repetitive, 0);
+        return SubsequentInjuries.Suggest(probe, records);
     }
 }

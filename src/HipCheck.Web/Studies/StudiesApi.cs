@@ -40,7 +40,8 @@ public static class StudiesApi
         .RequireConfirmedEmail()
         .WithSummary("Create a study")
         .WithDescription("design: prospective-cohort | retrospective-case-control; eventCode: lbp-treated-non-traumatic | patellofemoral-pain | "
-            + "it-band-syndrome | overuse-time-loss; baselineStart/baselineEnd: the baseline screening window; followUpDays; exposureThresholdPercent (default 15).");
+            + "it-band-syndrome | overuse-time-loss | running-related-injury | ostrc-substantial-problem (from the weekly check-ins) | "
+            + "custom:{region or any}:{minimum time-loss days}:{treated or any} (e.g. custom:knee:7:treated); baselineStart/baselineEnd: the baseline screening window; followUpDays; exposureThresholdPercent (default 15).");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<StudyDocument>, NotFound>> (Guid id, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
             await studies.OwnedBy(user.UserId()).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } study

@@ -4,6 +4,7 @@ using HipCheck.Core.Measurement;
 using HipCheck.Core.Studies;
 using HipCheck.Web.Data;
 using HipCheck.Web.Screenings;
+using HipCheck.Web.Surveillance;
 using Microsoft.EntityFrameworkCore;
 
 namespace HipCheck.Web.Studies;
@@ -35,7 +36,15 @@ public sealed class StudyCohortBuilder(HipCheckDb db, TimeProvider clock)
         var screenings = await db.Screenings.AsNoTracking().Include(s => s.Tests)
             .Where(s => ids.Contains(s.AthleteId) && s.Date >= study.BaselineStart && s.Date <= study.BaselineEnd)
             .ToListAsync(ct);
-        var injuries = await db.Injuries.AsNoTracking().Where(i => ids.Contains(i.AthleteId)).ToListAsync(ct);
+        var injuries = definition.Source == EventSource.Injuries
+            ? await db.Injuries.AsNoTracking().Where(i => ids.Contains(i.AthleteId)).ToListAsync(ct)
+            : [];
+        // A check-in event (OSTRC substantial problem) is dated by the Monday of the week reported on.
+        var checkinEvents = definition.Source == EventSource.Checkins
+            ? (await db.Checkins.AsNoTracking().Include(c => c.Areas).Where(c => ids.Contains(c.AthleteId)).ToListAsync(ct))
+                .Where(c => c.Areas.Any(a => definition.MatchesCheckin!(new CheckinFacts(c.WeekStart, a.Area, a.Score))))
+                .Select(c => (c.AthleteId, Date: c.WeekStart)).ToList()
+            : [];
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var observedUntil = study.FollowUpStart is { } start
@@ -73,10 +82,12 @@ public sealed class StudyCohortBuilder(HipCheckDb db, TimeProvider clock)
 
             var firstEvent = injuries
                 .Where(i => i.AthleteId == enrolment.AthleteId && i.OnsetDate >= from && i.OnsetDate <= to)
-                .Where(i => definition.Matches(new InjuryFacts(i.Region, i.Diagnosis, i.Mechanism, i.NeededTreatment, i.DaysLost, i.OnsetDate)))
-                .OrderBy(i => i.OnsetDate).FirstOrDefault();
+                .Where(i => definition.Matches(new InjuryFacts(i.Region, i.Diagnosis, i.Mechanism, i.NeededTreatment, i.DaysLost, i.OnsetDate, i.Activity)))
+                .Select(i => (DateOnly?)i.OnsetDate)
+                .Concat(checkinEvents.Where(c => c.AthleteId == enrolment.AthleteId && c.Date >= from && c.Date <= to).Select(c => (DateOnly?)c.Date))
+                .Min();
             var followUp = to.DayNumber - from.DayNumber;
-            rows.Add(Row(enrolment, baseline, followUp, firstEvent is null ? null : firstEvent.OnsetDate.DayNumber - from.DayNumber));
+            rows.Add(Row(enrolment, baseline, followUp, firstEvent is { } first ? first.DayNumber - from.DayNumber : null));
         }
 
         return new StudyCohortData(study, definition, rows, excluded, active.Count, observedUntil);

@@ -47,6 +47,8 @@ public sealed class HipCheckApp(IReadOnlyDictionary<string, string>? settings = 
         builder.UseSetting("RateLimits:PasswordResetPerMinute", "100000");
         // Re-check the security stamp on every request, so a test sees a password change end other sessions at once.
         builder.UseSetting("Identity:SecurityStampValidationInterval", "00:00:00");
+        // The weekly reminder runs only where a test asks for it (Surveillance/ReminderTests).
+        builder.UseSetting("CheckinReminders:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

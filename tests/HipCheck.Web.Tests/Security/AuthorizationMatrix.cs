@@ -112,6 +112,31 @@ public static class AuthorizationMatrix
         // The audit trail: the owner and admins (and, for R's athlete, R as the study's researcher, who is also the owner).
         yield return Api("GET", "/api/athletes/{id:guid}/history", data, w => $"/api/athletes/{athlete(w)}/history", Owned(owner).With(Admin, Expect.Ok)) with { AdminAudits = true };
         yield return Page("/Athletes/{id:guid}/History", data, w => $"/Athletes/{athlete(w)}/History", Owned(owner).With(Admin, Expect.Ok)) with { AdminAudits = true };
+
+        // Surveillance: weekly check-ins and exposure are the athlete's, like injuries.
+        yield return Api("GET", "/api/athletes/{athleteId:guid}/checkins", data, w => $"/api/athletes/{athlete(w)}/checkins", Owned(owner));
+        // No check-in exists for that week before the PUT row, so the owner gets 404 too; Surveillance/CheckinTests reads one back.
+        yield return Api("GET", "/api/athletes/{athleteId:guid}/checkins/{weekStart}", data, w => $"/api/athletes/{athlete(w)}/checkins/2000-01-03",
+            Owned(owner).With(owner, Expect.NotFound));
+        yield return Api("PUT", "/api/athletes/{athleteId:guid}/checkins/{weekStart}", data, w => $"/api/athletes/{athlete(w)}/checkins/{PreviousMonday}", Owned(owner),
+            (_, _) => new JsonObject { ["areas"] = new JsonArray(new JsonObject { ["area"] = "knee", ["q1"] = 0 }) });
+        yield return Api("GET", "/api/athletes/{athleteId:guid}/exposure", data, w => $"/api/athletes/{athlete(w)}/exposure", Owned(owner));
+        yield return Api("POST", "/api/athletes/{athleteId:guid}/exposure", data, w => $"/api/athletes/{athlete(w)}/exposure", Owned(owner),
+            (_, _) => new JsonObject { ["date"] = MatrixWorld.Today(-1), ["hours"] = 1.0, ["km"] = 10.0, ["period"] = "session" });
+        // The body is a file, not JSON: the owner's side is covered by Surveillance/ExposureTests.
+        yield return Api("POST", "/api/athletes/{athleteId:guid}/exposure/import", data, w => $"/api/athletes/{athlete(w)}/exposure/import?format=gpx",
+            Owned(owner).With(owner, Expect.Skip));
+        yield return Page("/Athletes/{id:guid}/CheckIn", data, w => $"/Athletes/{athlete(w)}/CheckIn", Owned(owner));
+        yield return Page("/Athletes/{id:guid}/Exposure", data, w => $"/Athletes/{athlete(w)}/Exposure", Owned(owner));
+    }
+
+    private static string PreviousMonday
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            return today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     private static MatrixRow Api(string method, string route, string data, Func<MatrixWorld, string> url,
@@ -290,6 +315,8 @@ public static class AuthorizationMatrix
             Page("/Athletes", Member()),
             Page("/Athletes/Index", Member()),
             Page("/Athletes/Create", Member()),
+            // A runner with a profile is sent on to its check-in; everyone else picks an athlete (or is told to create one).
+            Page("/CheckIn", Member().With(RunnerA, Expect.Redirect).With(RunnerB, Expect.Redirect)),
             Page("/Members", Member()),
             Page("/Members/Index", Member()),
             Page("/Members/Course", Member()),

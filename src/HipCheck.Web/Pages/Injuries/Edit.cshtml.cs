@@ -24,6 +24,12 @@ public sealed class EditModel(HipCheckDb db, InjuryService injuries) : PageModel
 
         Injury = injury;
         Input = InjuryInput.From(injury);
+        if (injury.SubsequentSuggested is { } suggested)
+        {
+            Input.SuggestionText = $"HipCheck suggests: {HipCheck.Core.Injuries.IocInjuryCodes.Name(suggested).ToLowerInvariant()}"
+                + (injury.Subsequent is null ? " (preselected below: saving confirms it)." : ".");
+        }
+
         return Page();
     }
 
@@ -38,6 +44,7 @@ public sealed class EditModel(HipCheckDb db, InjuryService injuries) : PageModel
         ModelState.AddFieldErrors(injuries.Validate(injury.Athlete!, Input.ToEntry()));
         if (!ModelState.IsValid)
         {
+            Input.WithAbsenceRows();
             return Page();
         }
 
@@ -45,6 +52,7 @@ public sealed class EditModel(HipCheckDb db, InjuryService injuries) : PageModel
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, refusal);
+            Input.WithAbsenceRows();
             return Page();
         }
 

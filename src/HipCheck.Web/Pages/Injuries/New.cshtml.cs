@@ -16,7 +16,14 @@ public sealed class NewModel(HipCheckDb db, InjuryService injuries) : PageModel
 
     public Athlete Athlete { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>Set when the form was opened from a check-in that reported a substantial problem.</summary>
+    public string? FromCheckin { get; private set; }
+
+    /// <summary>
+    /// The empty form; <paramref name="region"/> and <paramref name="onset"/> prefill it (the weekly check-in sends
+    /// a substantial problem here with the area's region and the week's first day).
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, string? region, DateOnly? onset, string? area, CancellationToken ct)
     {
         if (await db.VisibleTo(User.UserId()).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } athlete)
         {
@@ -25,6 +32,11 @@ public sealed class NewModel(HipCheckDb db, InjuryService injuries) : PageModel
 
         Athlete = athlete;
         Input.DaysLost = 0;
+        Input.Region = HipCheck.Core.Injuries.InjuryCodes.TryParseRegion(region, out var r) ? HipCheck.Core.Injuries.InjuryCodes.Code(r) : null;
+        Input.OnsetDate = onset;
+        Input.Onset = onset is null ? null : "gradual";
+        FromCheckin = HipCheck.Core.Surveillance.OstrcInstrument.Default.FindArea(area ?? "")?.Name;
+        Input.WithAbsenceRows();
         return Page();
     }
 
@@ -39,6 +51,7 @@ public sealed class NewModel(HipCheckDb db, InjuryService injuries) : PageModel
         ModelState.AddFieldErrors(injuries.Validate(athlete, Input.ToEntry()));
         if (!ModelState.IsValid)
         {
+            Input.WithAbsenceRows();
             return Page();
         }
 
@@ -46,6 +59,7 @@ public sealed class NewModel(HipCheckDb db, InjuryService injuries) : PageModel
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, refusal);
+            Input.WithAbsenceRows();
             return Page();
         }
 

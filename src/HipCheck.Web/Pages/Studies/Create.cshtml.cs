@@ -69,5 +69,17 @@ public sealed class StudyInput
 
     public double? ExposureThresholdPercent { get; set; }
 
-    public StudyRequest ToRequest() => new(Title, Design, EventCode, BaselineStart, BaselineEnd, FollowUpDays, ExposureThresholdPercent);
+    /// <summary>The custom rule's region code ("any" or empty: every region).</summary>
+    public string? CustomRegion { get; set; }
+
+    public int? CustomMinDaysLost { get; set; }
+
+    public bool CustomNeedsTreatment { get; set; }
+
+    /// <summary>"custom" on the form becomes the rule's code, e.g. custom:knee:7:treated (what the API takes directly).</summary>
+    public StudyRequest ToRequest() => new(Title, Design, EventCode == HipCheck.Core.Studies.EventDefinitions.CustomPrefix ? CustomCode() : EventCode,
+        BaselineStart, BaselineEnd, FollowUpDays, ExposureThresholdPercent);
+
+    private string CustomCode() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"custom:{(string.IsNullOrWhiteSpace(CustomRegion) ? "any" : CustomRegion.Trim())}:{CustomMinDaysLost ?? 0}:{(CustomNeedsTreatment ? "treated" : "any")}");
 }

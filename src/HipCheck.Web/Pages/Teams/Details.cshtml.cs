@@ -11,8 +11,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipCheck.Web.Pages.Teams;
 
 [Authorize(Roles = $"{Roles.Coach},{Roles.Researcher}")]
-public sealed class DetailsModel(TeamOverview overview, EvidenceCatalogue catalogue, ProgrammeService programmes) : PageModel
+public sealed class DetailsModel(TeamOverview overview, EvidenceCatalogue catalogue, ProgrammeService programmes, HipCheck.Web.Surveillance.CheckinService checkins) : PageModel
 {
+    /// <summary>The last 12 weeks' prevalence of problems from the team's weekly check-ins.</summary>
+    public IReadOnlyList<HipCheck.Web.Surveillance.PrevalenceWeek> Prevalence { get; private set; } = [];
+
     /// <summary>Each athlete's active programme and its recent adherence, by athlete id.</summary>
     public IReadOnlyDictionary<Guid, TeamProgrammeRow> Programmes { get; private set; } = new Dictionary<Guid, TeamProgrammeRow>();
 
@@ -51,6 +54,7 @@ public sealed class DetailsModel(TeamOverview overview, EvidenceCatalogue catalo
 
         Team = team;
         Programmes = await programmes.TeamAsync(id, ct);
+        Prevalence = await checkins.TeamPrevalenceAsync(id, 12, ct);
         ChartTest = TestCatalogue.Find(Chart) is { Sided: true } chosen ? chosen : TestCatalogue.HipExtension;
         var rule = catalogue.Rules.FirstOrDefault(r => r.Metric.Kind == MetricKind.AsymmetryPercent && r.Metric.TestCode == ChartTest.Code);
         if (rule is not null)

@@ -385,8 +385,20 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Absences")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<Guid>("AthleteId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -403,6 +415,10 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("EventId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Mechanism")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -410,6 +426,11 @@ namespace HipCheck.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("NeededTreatment")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Onset")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<DateOnly>("OnsetDate")
                         .HasColumnType("date");
@@ -423,6 +444,25 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ReturnDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Subsequent")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("SubsequentSuggested")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Tissue")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -798,6 +838,133 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                     b.ToTable("StudyAudit");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Surveillance.CheckinArea", b =>
+                {
+                    b.Property<Guid>("CheckinId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("Q1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q2")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q3")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q4")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CheckinId", "Area");
+
+                    b.ToTable("CheckinAreas");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.CheckinReminder", b =>
+                {
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AthleteId", "WeekStart");
+
+                    b.ToTable("CheckinReminders");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.ExposureEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Km")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Date");
+
+                    b.HasIndex("AthleteId", "Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("Exposure");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.WeeklyCheckin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("Checkins");
+                });
+
             modelBuilder.Entity("HipCheck.Web.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1146,6 +1313,46 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Surveillance.CheckinArea", b =>
+                {
+                    b.HasOne("HipCheck.Web.Surveillance.WeeklyCheckin", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("CheckinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.CheckinReminder", b =>
+                {
+                    b.HasOne("HipCheck.Web.Athletes.Athlete", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.ExposureEntry", b =>
+                {
+                    b.HasOne("HipCheck.Web.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.WeeklyCheckin", b =>
+                {
+                    b.HasOne("HipCheck.Web.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
             modelBuilder.Entity("HipCheck.Web.Teams.Team", b =>
                 {
                     b.HasOne("HipCheck.Web.Organisations.Organisation", null)
@@ -1208,6 +1415,11 @@ namespace HipCheck.Web.Data.Migrations.Postgres
             modelBuilder.Entity("HipCheck.Web.Screenings.Screening", b =>
                 {
                     b.Navigation("Tests");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.WeeklyCheckin", b =>
+                {
+                    b.Navigation("Areas");
                 });
 #pragma warning restore 612, 618
         }

@@ -377,7 +377,19 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Absences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AthleteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
@@ -395,6 +407,10 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mechanism")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -402,6 +418,11 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("NeededTreatment")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Onset")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("OnsetDate")
                         .HasColumnType("TEXT");
@@ -414,6 +435,25 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subsequent")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubsequentSuggested")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tissue")
+                        .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedUtc")
@@ -788,6 +828,133 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.ToTable("StudyAudit");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Surveillance.CheckinArea", b =>
+                {
+                    b.Property<Guid>("CheckinId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Q1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q4")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CheckinId", "Area");
+
+                    b.ToTable("CheckinAreas");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.CheckinReminder", b =>
+                {
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AthleteId", "WeekStart");
+
+                    b.ToTable("CheckinReminders");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.ExposureEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Km")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Date");
+
+                    b.HasIndex("AthleteId", "Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("Exposure");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.WeeklyCheckin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AthleteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("Checkins");
+                });
+
             modelBuilder.Entity("HipCheck.Web.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1130,6 +1297,46 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Surveillance.CheckinArea", b =>
+                {
+                    b.HasOne("HipCheck.Web.Surveillance.WeeklyCheckin", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("CheckinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.CheckinReminder", b =>
+                {
+                    b.HasOne("HipCheck.Web.Athletes.Athlete", null)
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.ExposureEntry", b =>
+                {
+                    b.HasOne("HipCheck.Web.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.WeeklyCheckin", b =>
+                {
+                    b.HasOne("HipCheck.Web.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
             modelBuilder.Entity("HipCheck.Web.Teams.Team", b =>
                 {
                     b.HasOne("HipCheck.Web.Organisations.Organisation", null)
@@ -1192,6 +1399,11 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("HipCheck.Web.Screenings.Screening", b =>
                 {
                     b.Navigation("Tests");
+                });
+
+            modelBuilder.Entity("HipCheck.Web.Surveillance.WeeklyCheckin", b =>
+                {
+                    b.Navigation("Areas");
                 });
 #pragma warning restore 612, 618
         }
