@@ -11,7 +11,7 @@ namespace HipCheck.Web.Import;
 /// </summary>
 internal static class PostgresBulkWriter
 {
-    public static async Task<ImportWriteResult> WriteAsync(NpgsqlConnection connection, ImportPlan plan, CancellationToken ct)
+    public static async Task<ImportWriteResult> WriteAsync(NpgsqlConnection connection, ImportPlan plan, string actorRole, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Execute(connection, transaction,
@@ -119,6 +119,7 @@ internal static class PostgresBulkWriter
             ON CONFLICT ("ScreeningId", "TestCode") DO NOTHING
             """, ct, plan);
 
+        await Execute(connection, transaction, ImportAudit.Postgres, ct, plan, actorRole);
         await transaction.CommitAsync(ct);
         return new ImportWriteResult(athletes, screenings, tests);
     }
@@ -147,9 +148,14 @@ internal static class PostgresBulkWriter
         }
     }
 
-    private static async Task<int> Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, ImportPlan? plan = null)
+    private static async Task<int> Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, ImportPlan? plan = null, string? actorRole = null)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
+        if (actorRole is not null)
+        {
+            command.Parameters.AddWithValue("role", NpgsqlDbType.Text, actorRole);
+        }
+
         if (plan is not null)
         {
             command.Parameters.AddWithValue("team", NpgsqlDbType.Uuid, plan.TeamId);

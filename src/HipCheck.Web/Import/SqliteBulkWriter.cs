@@ -16,7 +16,7 @@ internal static class SqliteBulkWriter
 {
     private const string ImportCacheKib = "-131072"; // 128 MiB for the duration of the import
 
-    public static async Task<ImportWriteResult> WriteAsync(SqliteConnection connection, ImportPlan plan, CancellationToken ct)
+    public static async Task<ImportWriteResult> WriteAsync(SqliteConnection connection, ImportPlan plan, string actorRole, CancellationToken ct)
     {
         var previousCache = Convert.ToString(await Scalar(connection, null, "PRAGMA cache_size;", ct), CultureInfo.InvariantCulture)!;
         await Execute(connection, null, $"PRAGMA cache_size={ImportCacheKib};", ct);
@@ -25,6 +25,17 @@ internal static class SqliteBulkWriter
             // BEGIN IMMEDIATE: the write lock is taken now, so the existing rows read below cannot change before commit.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             var team = Id(plan.TeamId);
+            // What this import created, for its audit trail (ImportAudit), written at the end in the same transaction.
+            await Execute(connection, transaction, "CREATE TEMP TABLE IF NOT EXISTS import_created (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;", ct);
+            await Execute(connection, transaction, "DELETE FROM import_created;", ct);
+            await using var created = Command(connection, transaction, "INSERT INTO import_created (kind, id) VALUES ($kind, $id)", "$kind", "$id");
+            async Task Created(string kind, string id)
+            {
+                created.Parameters["$kind"].Value = kind;
+                created.Parameters["$id"].Value = id;
+                await created.ExecuteNonQueryAsync(ct);
+            }
+
             var athletesCreated = 0;
             await using (var insert = Command(connection, transaction,
                 """
@@ -47,7 +58,11 @@ internal static class SqliteBulkWriter
                     p["$height"].Value = athlete.Details.HeightCm;
                     p["$leg"].Value = athlete.LegCode;
                     p["$external"].Value = athlete.ExternalId;
-                    athletesCreated += await insert.ExecuteNonQueryAsync(ct);
+                    if (await insert.ExecuteNonQueryAsync(ct) == 1)
+                    {
+                        athletesCreated++;
+                        await Created("athlete", Id(athlete.Id));
+                    }
                 }
             }
 
@@ -80,6 +95,7 @@ internal static class SqliteBulkWriter
             }
 
             var screeningsCreated = 0;
+            var newScreenings = new HashSet<string>(StringComparer.Ordinal);
             await using (var insert = Command(connection, transaction,
                 """
                 INSERT INTO "Screenings" ("Id", "AthleteId", "Date", "BodyMassKg", "CreatedByUserId", "CreatedUtc", "Source")
@@ -104,7 +120,9 @@ internal static class SqliteBulkWriter
                     p["$date"].Value = key.Item2;
                     p["$mass"].Value = screening.BodyMassKg ?? athlete.Mass;
                     screeningsCreated += await insert.ExecuteNonQueryAsync(ct);
+                    await Created("screening", id);
                     screenings[key] = id;
+                    newScreenings.Add(id);
                 }
             }
 
@@ -121,16 +139,33 @@ internal static class SqliteBulkWriter
                 foreach (var test in plan.Tests)
                 {
                     var athlete = athletes[test.ExternalId].Id;
+                    var screeningId = screenings[(athlete, Day(test.Date))];
                     p["$id"].Value = Id(test.Id);
-                    p["$screening"].Value = screenings[(athlete, Day(test.Date))];
+                    p["$screening"].Value = screeningId;
                     p["$test"].Value = test.TestCode;
                     p["$unit"].Value = (object?)test.EnteredUnit ?? DBNull.Value;
                     p["$lever"].Value = (object?)test.LeverArmM ?? DBNull.Value;
                     p["$seconds"].Value = (object?)test.Seconds ?? DBNull.Value;
                     p["$left"].Value = JsonArray(json, test.LeftTrials);
                     p["$right"].Value = JsonArray(json, test.RightTrials);
-                    testsInserted += await insert.ExecuteNonQueryAsync(ct);
+                    if (await insert.ExecuteNonQueryAsync(ct) == 1)
+                    {
+                        testsInserted++;
+                        if (!newScreenings.Contains(screeningId))
+                        {
+                            // A test added to a screening an earlier import stored: audited on its own.
+                            await Created("test", Id(test.Id));
+                        }
+                    }
                 }
+            }
+
+            await using (var audit = Command(connection, transaction, ImportAudit.Sqlite, "$now", "$user", "$role"))
+            {
+                audit.Parameters["$now"].Value = Instant(plan.NowUtc);
+                audit.Parameters["$user"].Value = plan.UserId;
+                audit.Parameters["$role"].Value = actorRole;
+                await audit.ExecuteNonQueryAsync(ct);
             }
 
             await transaction.CommitAsync(ct);

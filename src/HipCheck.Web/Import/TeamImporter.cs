@@ -89,19 +89,32 @@ public sealed class TeamImporter(HipCheckDb db, DatabaseInfo database, StudyLock
             return Report(import, committed: true, write: new ImportWriteResult(0, 0, 0));
         }
 
+        var actorRole = await ActorRoleAsync(userId, ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
             var written = database.Provider == DatabaseProvider.Postgres
-                ? await PostgresBulkWriter.WriteAsync((NpgsqlConnection)connection, plan, ct)
-                : await SqliteBulkWriter.WriteAsync((SqliteConnection)connection, plan, ct);
+                ? await PostgresBulkWriter.WriteAsync((NpgsqlConnection)connection, plan, actorRole, ct)
+                : await SqliteBulkWriter.WriteAsync((SqliteConnection)connection, plan, actorRole, ct);
             return Report(import, committed: true, write: written);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The importing member's role for the audit trail, ranked as the audit interceptor ranks them.</summary>
+    private async Task<string> ActorRoleAsync(string userId, CancellationToken ct)
+    {
+        var roles = await (from ur in db.UserRoles.AsNoTracking()
+                           join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                           where ur.UserId == userId
+                           select r.Name).ToListAsync(ct);
+        var role = new[] { Account.Roles.Admin, Account.Roles.Researcher, Account.Roles.Coach, Account.Roles.Runner }
+            .FirstOrDefault(r => roles.Contains(r, StringComparer.Ordinal));
+        return (role ?? "member").ToLowerInvariant();
     }
 
     private sealed record LockedWindow(Guid AthleteId, DateOnly Start, DateOnly End, Study Study);

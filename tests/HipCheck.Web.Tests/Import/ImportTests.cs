@@ -131,6 +131,37 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal([200.0, 210, 205], JsonAssert.Numbers(march.Result("hip-extension").GetProperty("left"), "trials"));
     }
 
+    [Fact]
+    public async Task An_import_writes_the_audit_trail_of_what_it_created_and_a_re_import_writes_nothing()
+    {
+        await Import(ValidFile, HttpStatusCode.OK);
+        var ada = (await TeamAthletes())[0];
+
+        var history = (await coach.GetOk($"/api/athletes/{ada.Id()}/history")).Items();
+        string[] Kinds(JsonElement[] entries) => [.. entries.Select(e => $"{e.GetProperty("entityType").GetString()} {e.GetProperty("action").GetString()}").Order()];
+        Assert.Equal(["Athlete created", "Screening created", "Screening created"], Kinds(history));
+        Assert.All(history, e =>
+        {
+            Assert.Equal("coach", e.GetProperty("actorRole").GetString());
+            Assert.Equal(["imported"], e.GetProperty("changed").EnumerateArray().Select(c => c.GetString()));
+        });
+        var athlete = history.Single(e => e.GetProperty("entityType").GetString() == "Athlete").GetProperty("after");
+        Assert.Equal("[not kept in the audit]", athlete.GetProperty("name").GetString());
+        Assert.Equal("C-17", athlete.GetProperty("externalId").GetString());
+        var march = history.Single(e => e.GetProperty("entityType").GetString() == "Screening" && e.GetProperty("after").GetProperty("date").GetString() == "2025-03-01").GetProperty("after");
+        var tests = march.GetProperty("tests").EnumerateArray().ToList();
+        Assert.Equal(["back-extension-endurance", "hip-abduction", "hip-extension"], tests.Select(t => t.GetProperty("testCode").GetString()));
+        Assert.Equal([200.0, 210, 205], tests[2].GetProperty("leftTrials").EnumerateArray().Select(v => v.GetDouble()));
+
+        // Nothing created, nothing audited; a test added to an earlier screening is audited on its own.
+        await Import(ValidFile, HttpStatusCode.OK);
+        Assert.Equal(3, (await coach.GetOk($"/api/athletes/{ada.Id()}/history")).Items().Length);
+        await Import(Header + "C-17,,,,,,,2025-03-01,single-leg-bridge,s,30,,,35,,,\n", HttpStatusCode.OK);
+        var added = (await coach.GetOk($"/api/athletes/{ada.Id()}/history")).Items().Single(e => e.GetProperty("entityType").GetString() == "ScreeningTest");
+        Assert.Equal("single-leg-bridge", added.GetProperty("after").GetProperty("testCode").GetString());
+        Assert.Equal([30.0], added.GetProperty("after").GetProperty("leftTrials").EnumerateArray().Select(v => v.GetDouble()));
+    }
+
     private const string FileWithBadRows = Header
         + "C-17,Ada Runner,F,1994-05-01,58,167,right,2025-03-01,hip-extension,N,200,210,205,250,245,255,\n"
         + "C-17,,,,,,,2025-03-01,hip-abduction,stone,20,,,22,,,\n"
