@@ -43,6 +43,13 @@ public sealed class CheckinJourneyTests : BrowserTest
         var athletePath = new Uri(await AddAthleteAsync(desk, "Ria Runner", bodyMassKg: 57)).AbsolutePath;
         var account = desk.GetByRole(AriaRole.Heading, new() { Name = "Runner's account", Level = 2 });
         await Expect(account).ToBeVisibleAsync();
+        // An email that is no runner's account: refused, with one answer that says nothing about accounts.
+        await desk.GetByLabel("Runner's email", new() { Exact = true }).FillAsync("nobody@example.test");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Link the runner's account" }).ClickAsync();
+        await Expect(desk.GetByRole(AriaRole.Alert)).ToContainTextAsync("That email could not be linked.");
+        await Expect(desk.GetByLabel("Runner's email", new() { Exact = true })).ToHaveValueAsync("nobody@example.test");
+        await Axe.AssertNoSeriousViolationsAsync(desk, "athlete page with the link refused");
+
         await desk.GetByLabel("Runner's email", new() { Exact = true }).FillAsync(RunnerEmail);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Link the runner's account" }).ClickAsync();
         await Expect(desk).ToHaveURLAsync(new Regex(Regex.Escape(athletePath) + "#runner-account$", RegexOptions.IgnoreCase));
