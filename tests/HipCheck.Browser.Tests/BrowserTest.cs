@@ -10,6 +10,7 @@ public abstract class BrowserTest : IAsyncDisposable
 {
     private HipCheckApp? _app;
     private Chromium? _chromium;
+    private readonly List<Chromium> _others = [];
     private string _screen = "";
 
     protected HipCheckApp App => _app ?? throw new InvalidOperationException("Call OpenAsync first.");
@@ -23,6 +24,17 @@ public abstract class BrowserTest : IAsyncDisposable
         _app = new HipCheckApp();
         _chromium = await Chromium.LaunchAsync(_app.BaseAddress, screen);
         return _chromium.Page;
+    }
+
+    /// <summary>
+    /// A second member on another device (own browser profile, so own cookies) against the same app, for journeys
+    /// between two people (a runner on a phone, their coach at a desk). Its CSP violations fail the test too.
+    /// </summary>
+    protected async Task<IPage> OpenAnotherAsync(string screen)
+    {
+        var other = await Chromium.LaunchAsync(App.BaseAddress, screen);
+        _others.Add(other);
+        return other.Page;
     }
 
     /// <summary>For a test that provokes a CSP violation on purpose.</summary>
@@ -39,12 +51,22 @@ public abstract class BrowserTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        string[] violations = [];
+        List<string> violations = [];
+        foreach (var other in _others)
+        {
+            lock (other.CspViolations)
+            {
+                violations.AddRange(other.CspViolations);
+            }
+
+            await other.DisposeAsync();
+        }
+
         if (_chromium is not null)
         {
             lock (_chromium.CspViolations)
             {
-                violations = [.. _chromium.CspViolations];
+                violations.AddRange(_chromium.CspViolations);
             }
 
             if (TestContext.Current.TestState?.Result == TestResult.Failed)
@@ -59,7 +81,7 @@ public abstract class BrowserTest : IAsyncDisposable
         }
         GC.SuppressFinalize(this);
         // The pages' CSP forbids inline script and style: a violation means a page broke it.
-        Assert.True(violations.Length == 0, "CSP violations in the browser console:\n" + string.Join("\n", violations));
+        Assert.True(violations.Count == 0, "CSP violations in the browser console:\n" + string.Join("\n", violations));
     }
 
     private async Task SaveFailureAsync(IPage page)

@@ -59,6 +59,26 @@ public static class AthletesApi
         })
         .WithSummary("Update an athlete");
 
+        group.MapPost("/{id:guid}/owner", async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> (
+            Guid id, OwnerLinkRequest request, ClaimsPrincipal user, AthleteOwnerLinks links, CancellationToken ct) =>
+        {
+            var result = await links.LinkAsync(user.UserId(), id, request.Email, ct);
+            return result.Outcome switch
+            {
+                LinkOutcome.Linked => TypedResults.NoContent(),
+                LinkOutcome.NotFound => TypedResults.NotFound(),
+                LinkOutcome.Invalid => new[] { new HipCheck.Core.Validation.FieldError("email", result.Message!) }.ToValidationProblem(),
+                LinkOutcome.AlreadyLinked => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Already linked"),
+                _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Cannot link"),
+            };
+        })
+        .RequireAuthorization(p => p.RequireRole(Roles.Coach, Roles.Researcher))
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary("Link a team athlete to the runner's account")
+        .WithDescription("The coach of the athlete's team names the runner's email; the runner (a confirmed runner account without a profile) "
+            + "then sees the athlete as their own profile and answers its weekly check-ins, and the athlete stays in the team. "
+            + "204 when linked; 409 when it cannot be, with one answer for every reason about the account, so nothing about accounts leaks.");
+
         group.MapGet("/{id:guid}/screenings", async Task<Results<Ok<List<ScreeningDocument>>, NotFound>> (
             Guid id, ClaimsPrincipal user, HipCheckDb db, CancellationToken ct) =>
         {
@@ -101,3 +121,6 @@ public static class AthletesApi
         return group;
     }
 }
+
+/// <summary>The runner's email, as the coach types it.</summary>
+public sealed record OwnerLinkRequest(string? Email);

@@ -42,6 +42,7 @@ public static class WebExtensions
         services.AddScoped<CourseService>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<AthleteService>();
+        services.AddScoped<AthleteOwnerLinks>();
         services.AddScoped<AuditReader>();
         services.AddScoped<ScreeningRecorder>();
         services.AddSingleton<ScreeningGroupCommit>();

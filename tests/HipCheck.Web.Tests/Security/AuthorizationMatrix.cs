@@ -98,6 +98,17 @@ public static class AuthorizationMatrix
         yield return Api("GET", "/api/athletes/{id:guid}", data, w => $"/api/athletes/{athlete(w)}", Owned(owner));
         yield return Api("PUT", "/api/athletes/{id:guid}", data, w => $"/api/athletes/{athlete(w)}", Owned(owner),
             OwnerBody(w => AthleteBody(name(w)), [owner], _ => AthleteBody(Hijacked)));
+        // Linking the runner's account: only the coach of the athlete's team (coaches and researchers keep teams); runners 403.
+        // Everyone sends runner B's email: B already has a profile, so the coach's own request is refused by the rule (409)
+        // and nothing in the world changes, while a request that got past the access check would show as 409 instead of 404.
+        var link = Role(CoachOrResearcher, owner);
+        if (link[owner] == Expect.Ok)
+        {
+            link[owner] = Expect.Conflict;
+        }
+
+        yield return Api("POST", "/api/athletes/{id:guid}/owner", data, w => $"/api/athletes/{athlete(w)}/owner", link,
+            (_, _) => new JsonObject { ["email"] = MatrixWorld.Email(RunnerB) });
         yield return Api("GET", "/api/athletes/{id:guid}/screenings", data, w => $"/api/athletes/{athlete(w)}/screenings", Owned(owner));
         yield return Api("POST", "/api/athletes/{id:guid}/screenings", data, w => $"/api/athletes/{athlete(w)}/screenings", Owned(owner),
             (_, _) => Bodies.SimpleScreening(MatrixWorld.Today(-2)));
