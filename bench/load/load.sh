@@ -38,7 +38,7 @@ case "$provider" in
     export Database__Provider=Sqlite ConnectionStrings__HipCheck="Data Source=$work/hipcheck.db"
     ;;
   postgres)
-    pg_dir="$work/pg"
+    pg_dir=$(mktemp -d /tmp/hipcheck-load-pg.XXXXXX) # its own folder: the cluster belongs to the postgres user
     connection=$(scripts/throwaway-postgres.sh start "$pg_dir")
     export Database__Provider=Postgres ConnectionStrings__HipCheck="$connection;Database=hipcheck"
     ;;
