@@ -59,6 +59,57 @@ public class SessionEndTests : ApiTest
     }
 
     [Fact]
+    public async Task Changing_the_password_while_signed_in_keeps_this_session_and_ends_the_others()
+    {
+        await App.RegisterAndLogin("ann@example.org");
+        var laptop = await App.LogInWithCookie("ann@example.org");
+        var phone = await App.LogInWithCookie("ann@example.org");
+
+        // A wrong current password changes nothing.
+        using (var wrong = await laptop.PostForm("/Account/ChangePassword", "/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "Not-the-0ne!",
+            ["Input.NewPassword"] = NewPassword,
+            ["Input.ConfirmPassword"] = NewPassword,
+        }))
+        {
+            Assert.Contains("The current password is not right.", await wrong.Html(), StringComparison.Ordinal);
+        }
+
+        using (var stillIn = await phone.Get("/Members"))
+        {
+            await stillIn.AssertStatus(HttpStatusCode.OK);
+        }
+
+        using (var changed = await laptop.PostForm("/Account/ChangePassword", "/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = HipCheckApp.Password,
+            ["Input.NewPassword"] = NewPassword,
+            ["Input.ConfirmPassword"] = NewPassword,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        }
+
+        // This browser stays signed in; the other session is sent to log in.
+        using (var here = await laptop.Get("/Members"))
+        {
+            await here.AssertStatus(HttpStatusCode.OK);
+        }
+
+        using (var there = await phone.Get("/Members"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, there.StatusCode);
+            Assert.Contains("/Account/Login", there.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+
+        // The old password no longer logs in; the new one does.
+        using var old = await App.Anonymous().PostJson("/api/auth/login", new { email = "ann@example.org", password = HipCheckApp.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        Assert.False(string.IsNullOrEmpty(await HipCheckApp.Login(App.Anonymous(), "ann@example.org", NewPassword)));
+    }
+
+    [Fact]
     public async Task After_a_password_change_a_refresh_token_issued_before_it_no_longer_refreshes()
     {
         await App.RegisterAndLogin("ann@example.org");

@@ -318,6 +318,7 @@ public static class AuthorizationMatrix
             Api("DELETE", "/api/me", "own", _ => "/api/me", Actors.ToDictionary(a => a, a => a == Anonymous ? Expect.Unauthenticated : Expect.Skip),
                 (_, _) => new JsonObject { ["password"] = HipCheckApp.Password }),
             Page("/Account/Delete", Member()),
+            Page("/Account/ChangePassword", Member()),
 
             // Other pages.
             Page("", Public()),
