@@ -43,26 +43,89 @@ internal static class PostgresBulkWriter
             await copy.CompleteAsync(ct);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY import_screenings (id, external_id, date, body_mass_kg) FROM STDIN (FORMAT BINARY)", ct))
+        // Row loops write synchronously: the async path costs a task per value (a million values and more).
+        using (var copy = connection.BeginBinaryImport("COPY import_screenings (id, external_id, date, body_mass_kg) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var s in plan.Screenings)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(s.Id, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(s.ExternalId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(s.Date, NpgsqlDbType.Date, ct);
-                await WriteNullable(copy, s.BodyMassKg, ct);
+                ct.ThrowIfCancellationRequested();
+                copy.StartRow();
+                copy.Write(s.Id, NpgsqlDbType.Uuid);
+                copy.Write(s.ExternalId, NpgsqlDbType.Text);
+                copy.Write(s.Date, NpgsqlDbType.Date);
+                WriteNullable(copy, s.BodyMassKg);
             }
 
-            await copy.CompleteAsync(ct);
+            copy.Complete();
+        }
+
+
+        // Temporary tables have no statistics until analysed; without them the planner guesses the joins badly.
+        await Execute(connection, transaction, "ANALYZE import_athletes; ANALYZE import_screenings;", ct);
+
+        var athletes = await Execute(connection, transaction,
+            """
+            INSERT INTO "Athletes" ("Id", "Name", "Sex", "BirthDate", "BodyMassKg", "HeightCm", "Sport", "DominantLeg",
+                "OwnerUserId", "TeamId", "CreatedUtc", "UpdatedUtc", "ExternalId")
+            SELECT id, name, sex, birth_date, body_mass_kg, height_cm, NULL, dominant_leg, NULL, @team, @now, @now, external_id
+            FROM import_athletes
+            ON CONFLICT ("TeamId", "ExternalId") WHERE "ExternalId" IS NOT NULL DO NOTHING
+            """, ct, plan);
+        var created = await Ids(connection, transaction,
+            """
+            INSERT INTO "Screenings" ("Id", "AthleteId", "Date", "BodyMassKg", "CreatedByUserId", "CreatedUtc", "Source")
+            SELECT s.id, a."Id", s.date, COALESCE(s.body_mass_kg, a."BodyMassKg"), @user, @now, 'Imported'
+            FROM import_screenings s JOIN "Athletes" a ON a."TeamId" = @team AND a."ExternalId" = s.external_id
+            ON CONFLICT ("AthleteId", "Date") WHERE "Source" = 'Imported' DO NOTHING
+            RETURNING "Id"
+            """, plan, ct);
+        var screenings = created.Count;
+
+        // The tests of the screenings just created go straight into ScreeningTests by binary COPY: their screening ids
+        // are ours, so there is nothing to join and no conflict possible. Only the tests of screenings an earlier
+        // import stored (and any test repeated within the file) take the staging path with its join and ON CONFLICT.
+        var screeningOf = plan.Screenings.ToDictionary(p => (p.ExternalId, p.Date), p => p.Id);
+        var direct = new List<(PlannedTest Test, Guid Screening)>(plan.Tests.Count);
+        var staged = new List<PlannedTest>();
+        var seen = new HashSet<(Guid, string)>();
+        foreach (var t in plan.Tests)
+        {
+            var screening = screeningOf[(t.ExternalId, t.Date)];
+            if (created.Contains(screening) && seen.Add((screening, t.TestCode)))
+            {
+                direct.Add((t, screening));
+            }
+            else
+            {
+                staged.Add(t);
+            }
+        }
+
+        using (var copy = connection.BeginBinaryImport(
+            "COPY \"ScreeningTests\" (\"Id\", \"ScreeningId\", \"TestCode\", \"EnteredUnit\", \"LeverArmM\", \"Seconds\", \"LeftTrials\", \"RightTrials\") FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (t, screening) in direct)
+            {
+                ct.ThrowIfCancellationRequested();
+                copy.StartRow();
+                copy.Write(t.Id, NpgsqlDbType.Uuid);
+                copy.Write(screening, NpgsqlDbType.Uuid);
+                copy.Write(t.TestCode, NpgsqlDbType.Text);
+                WriteNullable(copy, t.EnteredUnit);
+                WriteNullable(copy, t.LeverArmM);
+                WriteNullable(copy, t.Seconds);
+                copy.Write(t.LeftTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
+                copy.Write(t.RightTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
+            }
+
+            copy.Complete();
         }
 
         // Synchronous writes here: a million rows through the async path costs a task per value.
         using (var copy = connection.BeginBinaryImport(
             "COPY import_tests (id, external_id, date, test_code, entered_unit, lever_arm_m, seconds, left_trials, right_trials) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var t in plan.Tests)
+            foreach (var t in staged)
             {
                 ct.ThrowIfCancellationRequested();
                 copy.StartRow();
@@ -88,28 +151,11 @@ internal static class PostgresBulkWriter
             copy.Complete();
         }
 
-        // Temporary tables have no statistics until analysed; without them the planner guesses the joins badly.
-        await Execute(connection, transaction, "ANALYZE import_athletes; ANALYZE import_screenings; ANALYZE import_tests;", ct);
-
-        var athletes = await Execute(connection, transaction,
-            """
-            INSERT INTO "Athletes" ("Id", "Name", "Sex", "BirthDate", "BodyMassKg", "HeightCm", "Sport", "DominantLeg",
-                "OwnerUserId", "TeamId", "CreatedUtc", "UpdatedUtc", "ExternalId")
-            SELECT id, name, sex, birth_date, body_mass_kg, height_cm, NULL, dominant_leg, NULL, @team, @now, @now, external_id
-            FROM import_athletes
-            ON CONFLICT ("TeamId", "ExternalId") WHERE "ExternalId" IS NOT NULL DO NOTHING
-            """, ct, plan);
-        var screenings = await Execute(connection, transaction,
-            """
-            INSERT INTO "Screenings" ("Id", "AthleteId", "Date", "BodyMassKg", "CreatedByUserId", "CreatedUtc", "Source")
-            SELECT s.id, a."Id", s.date, COALESCE(s.body_mass_kg, a."BodyMassKg"), @user, @now, 'Imported'
-            FROM import_screenings s JOIN "Athletes" a ON a."TeamId" = @team AND a."ExternalId" = s.external_id
-            ON CONFLICT ("AthleteId", "Date") WHERE "Source" = 'Imported' DO NOTHING
-            """, ct, plan);
+        await Execute(connection, transaction, "ANALYZE import_tests;", ct);
         // The screenings just inserted are invisible to the planner's statistics: without a fresh sample it assumes
         // a tiny table and joins the tests to it by nested loops (16 s instead of 1 s for 200,000 rows here).
         await Execute(connection, transaction, "ANALYZE \"Athletes\"; ANALYZE \"Screenings\";", ct);
-        var tests = await Execute(connection, transaction,
+        var tests = direct.Count + await Execute(connection, transaction,
             """
             INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
             SELECT t.id, s."Id", t.test_code, t.entered_unit, t.lever_arm_m, t.seconds, t.left_trials, t.right_trials
@@ -124,15 +170,15 @@ internal static class PostgresBulkWriter
         return new ImportWriteResult(athletes, screenings, tests);
     }
 
-    private static async Task WriteNullable(NpgsqlBinaryImporter copy, double? value, CancellationToken ct)
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is { } v)
         {
-            await copy.WriteAsync(v, NpgsqlDbType.Double, ct);
+            copy.Write(v, NpgsqlDbType.Text);
         }
         else
         {
-            await copy.WriteNullAsync(ct);
+            copy.WriteNull();
         }
     }
 
@@ -146,6 +192,23 @@ internal static class PostgresBulkWriter
         {
             copy.WriteNull();
         }
+    }
+
+    /// <summary>Runs an INSERT ... RETURNING "Id" and collects the ids it returned (the rows it created).</summary>
+    private static async Task<HashSet<Guid>> Ids(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, ImportPlan plan, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("team", NpgsqlDbType.Uuid, plan.TeamId);
+        command.Parameters.AddWithValue("user", NpgsqlDbType.Text, plan.UserId);
+        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, plan.NowUtc);
+        var ids = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
     }
 
     private static async Task<int> Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, ImportPlan? plan = null, string? actorRole = null)
