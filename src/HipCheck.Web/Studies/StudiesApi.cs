@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HipCheck.Core.Studies.Exports;
+using HipCheck.Core.Surveillance;
 using HipCheck.Web.Account;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
@@ -140,6 +141,52 @@ public static class StudiesApi
                 : TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "Cannot lock the data");
         })
         .WithSummary("Lock all data for the final analysis");
+
+        group.MapGet("/{id:guid}/instrument", async Task<Results<ContentHttpResult, NotFound>> (
+            Guid id, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+            await studies.OwnedBy(user.UserId()).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } study
+                ? TypedResults.Content(study.InstrumentJson ?? OstrcInstrument.ReadEmbeddedJson(), "application/json")
+                : TypedResults.NotFound())
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithSummary("The OSTRC wording the study's check-ins use: the study's own, or the shipped one");
+
+        group.MapPut("/{id:guid}/instrument", async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> (
+            Guid id, HttpRequest request, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return TypedResults.NotFound();
+            }
+
+            using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+            var json = await reader.ReadToEndAsync(ct);
+            var (outcome, problems, problem) = await studies.SetInstrumentAsync(user.UserId(), study, json, ct);
+            return outcome switch
+            {
+                StudyChange.Done => TypedResults.NoContent(),
+                StudyChange.Locked => Locked(problem),
+                _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["instrument"] = [.. problems] },
+                    title: "The questionnaire wording is invalid."),
+            };
+        })
+        .Accepts<object>("application/json")
+        .WithSummary("Set the study's own OSTRC wording (a translation or other areas) for its athletes' check-ins")
+        .WithDescription("The body is the instrument JSON (the layout GET returns: version, language, instructions, areas [{code, osiics, name}], "
+            + "items [{code, question, answers[4]}] in the fixed order participation, training-modified, performance-affected, pain). "
+            + "400 lists every problem with its JSON path; scores never change (they are fixed by the item order). Refused after the data lock.");
+
+        group.MapDelete("/{id:guid}/instrument", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (
+            Guid id, ClaimsPrincipal user, StudyService studies, CancellationToken ct) =>
+        {
+            if (await studies.OwnedBy(user.UserId()).FirstOrDefaultAsync(s => s.Id == id, ct) is not { } study)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var (outcome, _, problem) = await studies.SetInstrumentAsync(user.UserId(), study, null, ct);
+            return outcome == StudyChange.Done ? TypedResults.NoContent() : Locked(problem);
+        })
+        .WithSummary("Return the study's check-ins to the shipped OSTRC wording");
 
         group.MapGet("/{id:guid}/audit", async Task<Results<Ok<List<StudyAuditDocument>>, NotFound>> (
             Guid id, ClaimsPrincipal user, StudyService studies, HipCheckDb db, CancellationToken ct) =>

@@ -49,6 +49,12 @@ public sealed class Study : HipCheck.Web.Audit.IHealthRecord
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>
+    /// The study's own OSTRC wording (JSON validated by <c>OstrcInstrument.Parse</c>), used by the check-ins of its
+    /// enrolled athletes; null: the shipped wording.
+    /// </summary>
+    public string? InstrumentJson { get; set; }
+
     public bool BaselineLocked => BaselineLockedUtc is not null;
 }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HipCheck.Core.Studies;
+using HipCheck.Core.Surveillance;
 using HipCheck.Core.Validation;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
@@ -331,6 +332,49 @@ public sealed class StudyService(HipCheckDb db, StudyLocks locks, TimeProvider c
         Audit(study.Id, userId, "data-locked", "All study data locked for the final analysis.");
         await db.SaveChangesAsync(ct);
         return (StudyChange.Done, null);
+    }
+
+    /// <summary>The OSTRC wording in force for the study: its own, or the shipped one.</summary>
+    public static OstrcInstrument InstrumentOf(Study study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return study.InstrumentJson is { } json ? OstrcInstrument.Parse(json) : OstrcInstrument.Default;
+    }
+
+    /// <summary>
+    /// Sets the study's own OSTRC wording (<paramref name="json"/> validated by <see cref="OstrcInstrument.Parse"/>) or,
+    /// with null, returns to the shipped wording. Only the wording changes: items and scores are fixed in Core.
+    /// Refused (and recorded) after the data lock.
+    /// </summary>
+    public async Task<(StudyChange Outcome, IReadOnlyList<string> Problems, string? Problem)> SetInstrumentAsync(
+        string userId, Study study, string? json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        if (study.DataLockedUtc is not null)
+        {
+            var refusal = await locks.RefuseAsync(study, userId, "Attempt to change the questionnaire wording after the data lock.", ct);
+            return (StudyChange.Locked, [], refusal);
+        }
+
+        OstrcInstrument? instrument = null;
+        if (json is not null)
+        {
+            try
+            {
+                instrument = OstrcInstrument.Parse(json);
+            }
+            catch (InvalidInstrumentException e)
+            {
+                return (StudyChange.Invalid, e.Problems, null);
+            }
+        }
+
+        study.InstrumentJson = json;
+        Audit(study.Id, userId, instrument is null ? "instrument-reset" : "instrument-set", instrument is null
+            ? "Check-ins use the shipped OSTRC wording again."
+            : $"Study OSTRC wording set: version {instrument.Version}, language {instrument.Language}, {instrument.Areas.Count} areas.");
+        await db.SaveChangesAsync(ct);
+        return (StudyChange.Done, [], null);
     }
 
     private void Audit(Guid studyId, string userId, string action, string detail) =>

@@ -15,14 +15,23 @@ public sealed record CheckinAreaDocument(string Area, string Name, string Osiics
 public sealed record CheckinDocument(Guid AthleteId, DateOnly WeekStart, IReadOnlyList<CheckinAreaDocument> Areas,
     bool Problem, bool Substantial, IReadOnlyList<string> SubstantialAreas, DateTime UpdatedUtc)
 {
-    public static CheckinDocument From(WeeklyCheckin c)
+    /// <summary>
+    /// The document of a check-in, areas named in <paramref name="instrument"/>'s wording (the shipped one by default).
+    /// Answers stored for an area the wording does not list (a wording changed since) keep their code and are named
+    /// from the shipped wording, so nothing recorded is hidden.
+    /// </summary>
+    public static CheckinDocument From(WeeklyCheckin c, OstrcInstrument? instrument = null)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var instrument = OstrcInstrument.Default;
-        var areas = instrument.Areas.Select(a => (Area: a, Answer: c.Areas.FirstOrDefault(x => x.Area == a.Code)))
+        instrument ??= OstrcInstrument.Default;
+        var known = instrument.Areas.Select(a => (Area: a, Answer: c.Areas.FirstOrDefault(x => x.Area == a.Code)))
             .Where(x => x.Answer is not null)
-            .Select(x => (x.Area, x.Answer!, Score: x.Answer!.Score))
-            .Select(x => new CheckinAreaDocument(x.Area.Code, x.Area.Name, x.Area.Osiics, x.Item2.Q1, x.Item2.Q2, x.Item2.Q3, x.Item2.Q4,
+            .Select(x => (x.Area, Answer: x.Answer!));
+        var others = c.Areas.Where(x => instrument.FindArea(x.Area) is null).OrderBy(x => x.Area, StringComparer.Ordinal)
+            .Select(x => (Area: OstrcInstrument.Default.FindArea(x.Area) ?? new OstrcArea(x.Area, "", x.Area), Answer: x));
+        var areas = known.Concat(others)
+            .Select(x => (x.Area, x.Answer, Score: x.Answer.Score))
+            .Select(x => new CheckinAreaDocument(x.Area.Code, x.Area.Name, x.Area.Osiics, x.Answer.Q1, x.Answer.Q2, x.Answer.Q3, x.Answer.Q4,
                 x.Score.Problem, x.Score.Substantial, x.Score.Severity))
             .ToList();
         return new CheckinDocument(c.AthleteId, c.WeekStart, areas, areas.Any(a => a.Problem == true), areas.Any(a => a.Substantial == true),
@@ -41,8 +50,23 @@ public sealed class CheckinService(HipCheckDb db, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public IReadOnlyList<FieldError> Validate(DateOnly weekStart, IReadOnlyList<CheckinAreaEntry>? areas, bool complete) =>
-        CheckinRules.Validate(weekStart, Today, areas, OstrcInstrument.Default, complete);
+    public IReadOnlyList<FieldError> Validate(DateOnly weekStart, IReadOnlyList<CheckinAreaEntry>? areas, bool complete, OstrcInstrument? instrument = null) =>
+        CheckinRules.Validate(weekStart, Today, areas, instrument ?? OstrcInstrument.Default, complete);
+
+    /// <summary>
+    /// The OSTRC wording for the athlete's check-ins: the wording of the study they were most recently enrolled in
+    /// (and not withdrawn from) among those with their own wording; otherwise the shipped wording.
+    /// </summary>
+    public async Task<OstrcInstrument> InstrumentForAsync(Guid athleteId, CancellationToken ct)
+    {
+        var json = await db.Enrolments.AsNoTracking()
+            .Where(e => e.AthleteId == athleteId && e.WithdrawnUtc == null)
+            .Join(db.Studies.Where(s => s.InstrumentJson != null), e => e.StudyId, s => s.Id, (e, s) => new { e.EnrolledUtc, e.StudyId, s.InstrumentJson })
+            .OrderByDescending(x => x.EnrolledUtc).ThenByDescending(x => x.StudyId)
+            .Select(x => x.InstrumentJson)
+            .FirstOrDefaultAsync(ct);
+        return json is null ? OstrcInstrument.Default : OstrcInstrument.Parse(json);
+    }
 
     public Task<WeeklyCheckin?> FindAsync(Guid athleteId, DateOnly weekStart, CancellationToken ct) =>
         db.Checkins.Include(c => c.Areas).FirstOrDefaultAsync(c => c.AthleteId == athleteId && c.WeekStart == weekStart, ct);
@@ -82,8 +106,8 @@ public sealed class CheckinService(HipCheckDb db, TimeProvider clock)
     }
 
     /// <summary>The injury region of an instrument area (matched by OSIICS letter), for the new-injury form.</summary>
-    public static BodyRegion RegionOf(string areaCode) =>
-        OstrcInstrument.Default.FindArea(areaCode) is { } area
+    public static BodyRegion RegionOf(string areaCode, OstrcInstrument? instrument = null) =>
+        ((instrument ?? OstrcInstrument.Default).FindArea(areaCode) ?? OstrcInstrument.Default.FindArea(areaCode)) is { } area
             ? InjuryCodes.AllRegions.FirstOrDefault(r => InjuryCodes.Osiics(r) == area.Osiics, BodyRegion.Other)
             : BodyRegion.Other;
 

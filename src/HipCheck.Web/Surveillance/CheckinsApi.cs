@@ -15,7 +15,7 @@ public static class CheckinsApi
     {
         var group = routes.MapGroup("/api/athletes/{athleteId:guid}/checkins").WithTags("Weekly check-ins").RequireAuthorization(IdentityExtensions.ApiPolicy);
 
-        group.MapGet("/", async Task<Results<Ok<List<CheckinDocument>>, NotFound>> (Guid athleteId, ClaimsPrincipal user, HipCheckDb db, CancellationToken ct) =>
+        group.MapGet("/", async Task<Results<Ok<List<CheckinDocument>>, NotFound>> (Guid athleteId, ClaimsPrincipal user, HipCheckDb db, CheckinService service, CancellationToken ct) =>
         {
             if (!await db.VisibleTo(user.UserId()).AnyAsync(a => a.Id == athleteId, ct))
             {
@@ -24,7 +24,8 @@ public static class CheckinsApi
 
             var checkins = await db.Checkins.AsNoTracking().Include(c => c.Areas).Where(c => c.AthleteId == athleteId)
                 .OrderByDescending(c => c.WeekStart).ToListAsync(ct);
-            return TypedResults.Ok(checkins.Select(CheckinDocument.From).ToList());
+            var instrument = await service.InstrumentForAsync(athleteId, ct);
+            return TypedResults.Ok(checkins.Select(c => CheckinDocument.From(c, instrument)).ToList());
         })
         .WithSummary("List an athlete's weekly check-ins, newest week first");
 
@@ -42,7 +43,7 @@ public static class CheckinsApi
             }
 
             return await checkins.FindAsync(athleteId, week, ct) is { } checkin
-                ? TypedResults.Ok(CheckinDocument.From(checkin))
+                ? TypedResults.Ok(CheckinDocument.From(checkin, await checkins.InstrumentForAsync(athleteId, ct)))
                 : TypedResults.NotFound();
         })
         .WithSummary("Get one week's check-in (weekStart: the Monday, YYYY-MM-DD)");
@@ -61,18 +62,20 @@ public static class CheckinsApi
                 return BadWeek();
             }
 
-            var errors = checkins.Validate(week, request.Areas, complete: false);
+            var instrument = await checkins.InstrumentForAsync(athleteId, ct);
+            var errors = checkins.Validate(week, request.Areas, complete: false, instrument);
             if (errors.Count > 0)
             {
                 return errors.ToValidationProblem();
             }
 
             var saved = await checkins.SaveAsync(athlete, week, request.Areas!, user.UserId(), ct);
-            return TypedResults.Ok(CheckinDocument.From(saved));
+            return TypedResults.Ok(CheckinDocument.From(saved, instrument));
         })
         .WithSummary("Answer or correct one week's check-in")
         .WithDescription("areas: [{area, q1, q2, q3, q4}], answers 0-3 (0 = least affected), null or absent when not answered. "
-            + "Area codes come from the OSTRC instrument (lower-back, hip-groin, thigh, knee, lower-leg, ankle, foot). With q1 = 0 "
+            + "Area codes come from the OSTRC instrument in force for the athlete (shipped: lower-back, hip-groin, thigh, knee, lower-leg, ankle, foot; "
+            + "a study the athlete is enrolled in may set its own wording and areas, GET /api/studies/{id}/instrument). With q1 = 0 "
             + "(full participation, no problem) q2-q4 may be left out and are recorded as 0 (the O2 skip). The week's answers replace earlier ones.");
 
         return routes;

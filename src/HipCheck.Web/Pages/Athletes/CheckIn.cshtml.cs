@@ -28,7 +28,8 @@ public sealed class CheckInModel(HipCheckDb db, CheckinService checkins) : PageM
 
     public bool Saved { get; private set; }
 
-    public OstrcInstrument Instrument => OstrcInstrument.Default;
+    /// <summary>The wording in force for the athlete: their study's own, or the shipped one.</summary>
+    public OstrcInstrument Instrument { get; private set; } = OstrcInstrument.Default;
 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? week, bool saved, CancellationToken ct)
     {
@@ -38,6 +39,7 @@ public sealed class CheckInModel(HipCheckDb db, CheckinService checkins) : PageM
         }
 
         Athlete = athlete;
+        Instrument = await checkins.InstrumentForAsync(id, ct);
         Week = week is { } w && w.DayOfWeek == DayOfWeek.Monday && w <= Today ? w : CheckinRules.PreviousWeek(Today);
         Saved = saved;
         var existing = await checkins.FindAsync(id, Week, ct);
@@ -55,9 +57,10 @@ public sealed class CheckInModel(HipCheckDb db, CheckinService checkins) : PageM
         }
 
         Athlete = athlete;
+        Instrument = await checkins.InstrumentForAsync(id, ct);
         Week = week;
         var entries = Areas.Select(a => new CheckinAreaEntry(a.Area, a.Q1, a.Q1 == 0 ? null : a.Q2, a.Q1 == 0 ? null : a.Q3, a.Q1 == 0 ? null : a.Q4)).ToList();
-        var errors = checkins.Validate(week, entries, complete: true);
+        var errors = checkins.Validate(week, entries, complete: true, Instrument);
         foreach (var error in errors)
         {
             ModelState.AddModelError(error.Field.StartsWith("areas[", StringComparison.Ordinal) ? "A" + error.Field[1..] : string.Empty, error.Message);
@@ -68,11 +71,11 @@ public sealed class CheckInModel(HipCheckDb db, CheckinService checkins) : PageM
             return Page();
         }
 
-        var saved = CheckinDocument.From(await checkins.SaveAsync(athlete, week, entries, User.UserId(), ct));
+        var saved = CheckinDocument.From(await checkins.SaveAsync(athlete, week, entries, User.UserId(), ct), Instrument);
         if (saved.SubstantialAreas.Count > 0)
         {
             var area = saved.SubstantialAreas[0];
-            var region = InjuryCodes.Code(CheckinService.RegionOf(area));
+            var region = InjuryCodes.Code(CheckinService.RegionOf(area, Instrument));
             return Redirect($"/Athletes/{id}/Injuries/New?region={region}&onset={week:yyyy-MM-dd}&area={area}");
         }
 

@@ -785,6 +785,9 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FollowUpStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("InstrumentJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("OwnerUserId")
                         .IsRequired()
                         .HasMaxLength(450)

@@ -777,6 +777,9 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FollowUpStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InstrumentJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerUserId")
                         .IsRequired()
                         .HasMaxLength(450)
