@@ -81,14 +81,16 @@ public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, IHttpConte
 
             return;
         }
-        catch (Exception e) when (batch.Count > 1 && e is DbUpdateException or InvalidOperationException)
-        {
-            logger.LogWarning(e, "A batch of {Count} screenings failed; writing them one by one", batch.Count);
-        }
-        catch (Exception e)
+        catch (Exception e) when (batch.Count == 1)
         {
             batch[0].Committed.TrySetException(e);
             return;
+        }
+        catch (Exception e)
+        {
+            // Whatever failed (a constraint, a lost connection, a busy database), every waiting request must get an
+            // answer: retry one by one, so each gets its own result or its own error.
+            logger.LogWarning(e, "A batch of {Count} screenings failed; writing them one by one", batch.Count);
         }
 
         foreach (var pending in batch)

@@ -1,5 +1,6 @@
 using System.Net;
 using HipCheck.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HipCheck.Web.Tests.Screenings;
 
@@ -50,5 +51,48 @@ public sealed class ConcurrentWriteTests : ApiTest
         }
 
         Assert.Equal(64, perAthlete);
+    }
+}
+
+/// <summary>
+/// A screening that cannot be stored (here: its athlete does not exist, a foreign-key violation) fails alone: the
+/// screenings committed beside it are stored and every caller gets its own answer, none is left waiting.
+/// </summary>
+public sealed class GroupCommitFailureTests : ApiTest
+{
+    [Fact]
+    public async Task One_bad_screening_among_many_fails_alone_and_every_caller_is_answered()
+    {
+        var coach = await App.RegisterAndLogin("coach@example.org", role: "coach");
+        var athlete = Guid.Parse((await coach.CreateAthlete()).Id());
+        var commits = App.Services.GetRequiredService<HipCheck.Web.Screenings.ScreeningGroupCommit>();
+
+        HipCheck.Web.Screenings.Screening Screening(Guid athleteId, int day)
+        {
+            var id = Guid.CreateVersion7();
+            return new HipCheck.Web.Screenings.Screening
+            {
+                Id = id,
+                AthleteId = athleteId,
+                Date = new DateOnly(2025, 1, 1).AddDays(day),
+                BodyMassKg = 60,
+                CreatedByUserId = "test",
+                CreatedUtc = DateTime.UtcNow,
+                Tests = [new HipCheck.Web.Screenings.ScreeningTest { Id = Guid.CreateVersion7(), ScreeningId = id, TestCode = "hip-extension", LeftTrials = [200], RightTrials = [190] }],
+            };
+        }
+
+        var good = Enumerable.Range(0, 40).Select(day => Screening(athlete, day)).ToList();
+        var bad = Screening(Guid.CreateVersion7(), 99);
+        var saves = good.Select(s => commits.SaveAsync(s, TestContext.Current.CancellationToken)).ToList();
+        var badSave = commits.SaveAsync(bad, TestContext.Current.CancellationToken);
+
+        var all = Task.WhenAll(saves.Append(badSave).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        Assert.Same(all, await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)));
+        Assert.All(saves, t => Assert.True(t.IsCompletedSuccessfully, t.Exception?.ToString()));
+        Assert.True(badSave.IsFaulted);
+
+        var stored = (await coach.GetOk($"/api/athletes/{athlete}/screenings")).GetArrayLength();
+        Assert.Equal(40, stored);
     }
 }
