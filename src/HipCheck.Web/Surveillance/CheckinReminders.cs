@@ -96,8 +96,11 @@ public sealed class CheckinReminderService(IServiceScopeFactory scopes, TimeProv
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException or System.Net.Mail.SmtpException)
+            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException or IOException
+                or System.Net.Mail.SmtpException or TimeoutException)
             {
+                // A database or mail server that is briefly away must not end the service: an exception escaping a
+                // BackgroundService stops the whole app (.NET's default), which would take the site down with it.
                 log.LogWarning(e, "Check-in reminders failed; trying again at the next check");
             }
 
