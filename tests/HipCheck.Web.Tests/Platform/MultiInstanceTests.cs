@@ -47,6 +47,28 @@ public sealed class MultiInstanceTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// In one test process both instances would also share ASP.NET Core's default key folder (~/.aspnet), so the
+    /// cross-instance tests below pass even without shared storage; two machines would not. This test pins where the
+    /// keys are: in the database, read through EF Core, by both instances.
+    /// </summary>
+    [Fact]
+    public async Task The_data_protection_keys_live_in_the_database_for_both_instances()
+    {
+        using var api = Client(first);
+        using (await Register(api, "keys@example.org")) { }
+
+        foreach (var app in new[] { first, second })
+        {
+            var repository = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value.XmlRepository;
+            Assert.IsType<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.EntityFrameworkCoreXmlRepository<HipCheck.Web.Data.HipCheckDb>>(repository);
+        }
+
+        await using var scope = second.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HipCheck.Web.Data.HipCheckDb>();
+        Assert.NotEmpty(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys, TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task A_form_from_one_instance_logs_in_on_the_other_and_the_cookie_works_on_both()
     {
