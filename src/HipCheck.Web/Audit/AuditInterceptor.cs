@@ -8,6 +8,7 @@ using HipCheck.Web.Studies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace HipCheck.Web.Audit;
 
@@ -22,19 +23,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 {
     /// <summary>Fields never copied into a snapshot: direct identifiers (GDPR erasure must not leave them behind).</summary>
     public const string NotKept = "[not kept in the audit]";
-
-    /// <summary>Actors recorded for entities saved outside their request (the screenings' group commit).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Tuple<string, string>> Attributed = [];
-
-    /// <summary>
-    /// Records who is writing an entity that will be saved later, outside the request that made it (e.g. by
-    /// <c>ScreeningGroupCommit</c>, whose writer has no HttpContext): the audit entry then names this actor.
-    /// </summary>
-    public static void AttributeTo(object entity, ClaimsPrincipal? user)
-    {
-        var (id, role) = ActorOf(user);
-        Attributed.AddOrUpdate(entity, Tuple.Create(id, role));
-    }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -63,7 +51,18 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         }
 
         context.ChangeTracker.DetectChanges();
-        var entries = context.ChangeTracker.Entries().ToList();
+        var autoDetect = context.ChangeTracker.AutoDetectChangesEnabled;
+        context.ChangeTracker.AutoDetectChangesEnabled = false; // detected just above; Entries() would detect again
+        List<EntityEntry> entries;
+        try
+        {
+            entries = context.ChangeTracker.Entries().ToList();
+        }
+        finally
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
         if (entries.Any(e => e.Entity is AuditEntry or StudyAuditEntry && e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The audit trail is append-only: an audit entry cannot be changed or deleted.");
@@ -71,8 +70,19 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
         var (requestActor, requestRole) = ActorOf(http.HttpContext?.User);
         var now = clock.GetUtcNow().UtcDateTime;
-        now = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+        now = Microseconds(now);
         var audit = new List<AuditEntry>();
+        // The tracked screenings by id, once: a test's athlete is its screening's (no query, and no second pass over
+        // the change tracker per test, which made a group commit of n screenings cost n^2).
+        var screeningAthletes = new Dictionary<Guid, Guid>();
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is Screening s)
+            {
+                screeningAthletes[s.Id] = s.AthleteId;
+            }
+        }
+
         foreach (var entry in entries)
         {
             if (entry.Entity is not IHealthRecord || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -88,30 +98,55 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 continue;
             }
 
-            var (actorId, role) = Attributed.TryGetValue(entry.Entity, out var attributed)
-                ? (attributed.Item1, attributed.Item2)
-                : (requestActor, requestRole);
             audit.Add(new AuditEntry
             {
                 Utc = now,
-                ActorUserId = actorId,
-                ActorRole = role,
+                ActorUserId = requestActor,
+                ActorRole = requestRole,
                 EntityType = entry.Metadata.ClrType.Name,
-                EntityId = string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))),
+                EntityId = EntityIdOf(entry.Metadata, p => entry.Property(p.Name).CurrentValue),
                 Action = entry.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "changed" },
-                AthleteId = AthleteOf(entry, context),
+                AthleteId = AthleteOf(entry.Entity, screeningAthletes),
                 StudyId = entry.Entity switch { Study s => s.Id, Enrolment e => e.StudyId, _ => null },
                 Changed = Truncate(string.Join(',', changed), 1000),
-                Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
-                After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
+                Before = entry.State == EntityState.Added ? null : Snapshot(entry.Metadata, entry.Entity, p => entry.Property(p.Name).OriginalValue),
+                After = entry.State == EntityState.Deleted ? null : Snapshot(entry.Metadata, entry.Entity, p => entry.Property(p.Name).CurrentValue),
             });
         }
 
         context.AddRange(audit);
     }
 
+    /// <summary>
+    /// The "created" entry of a new health record written outside EF Core's change tracker (the screenings' group
+    /// commit writes with prepared statements): the same fields and snapshot the interceptor writes for an added
+    /// entity, read from the entity's CLR properties, so both paths leave identical trails.
+    /// </summary>
+    internal static AuditEntry Created(IEntityType type, object entity, (string UserId, string Role) actor, DateTime utc, Guid? athleteId)
+    {
+        object? Value(IProperty p) => (p.PropertyInfo
+            ?? throw new InvalidOperationException($"{type.ClrType.Name}.{p.Name} is not a CLR property; write it through EF Core.")).GetValue(entity);
+        return new AuditEntry
+        {
+            Utc = utc,
+            ActorUserId = actor.UserId,
+            ActorRole = actor.Role,
+            EntityType = type.ClrType.Name,
+            EntityId = EntityIdOf(type, Value),
+            Action = "created",
+            AthleteId = athleteId,
+            StudyId = null,
+            Changed = Truncate(string.Join(',', type.GetProperties().Select(p => Camel(p.Name))), 1000),
+            Before = null,
+            After = Snapshot(type, entity, Value),
+        };
+    }
+
+    /// <summary>An instant as the audit trail stores it: cut to the microsecond (PostgreSQL's precision).</summary>
+    internal static DateTime Microseconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+
     /// <summary>The acting member from the request (user id and role only); the system outside a request.</summary>
-    private static (string UserId, string Role) ActorOf(ClaimsPrincipal? user)
+    internal static (string UserId, string Role) ActorOf(ClaimsPrincipal? user)
     {
         if (user?.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id)
         {
@@ -122,24 +157,27 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         return (id, role.ToLowerInvariant());
     }
 
-    private static Guid? AthleteOf(EntityEntry entry, DbContext context) => entry.Entity switch
+    private static Guid? AthleteOf(object entity, Dictionary<Guid, Guid> screeningAthletes) => entity switch
     {
         Athlete a => a.Id,
         Screening s => s.AthleteId,
         HipCheck.Web.Injuries.Injury i => i.AthleteId,
         Enrolment e => e.AthleteId,
         // A test is saved with its screening: find the screening among the tracked entries (no query).
-        ScreeningTest t => context.ChangeTracker.Entries<Screening>().FirstOrDefault(s => s.Entity.Id == t.ScreeningId)?.Entity.AthleteId,
+        ScreeningTest t => screeningAthletes.TryGetValue(t.ScreeningId, out var athleteId) ? athleteId : null,
         _ => null,
     };
 
-    private static string Snapshot(EntityEntry entry, bool original)
+    private static string EntityIdOf(IEntityType type, Func<IProperty, object?> value) =>
+        string.Join('/', type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(value(p), System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static string Snapshot(IEntityType type, object entity, Func<IProperty, object?> value)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var p in entry.Properties)
+        foreach (var p in type.GetProperties())
         {
-            var name = Camel(p.Metadata.Name);
-            values[name] = entry.Entity is Athlete && name == "name" ? NotKept : original ? p.OriginalValue : p.CurrentValue;
+            var name = Camel(p.Name);
+            values[name] = entity is Athlete && name == "name" ? NotKept : value(p);
         }
 
         return JsonSerializer.Serialize(values, Json);

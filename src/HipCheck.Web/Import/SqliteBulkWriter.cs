@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using static HipCheck.Web.Data.SqliteValues;
 
 namespace HipCheck.Web.Import;
 
@@ -182,19 +183,8 @@ internal static class SqliteBulkWriter
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters) =>
+        Prepare(connection, transaction, sql, parameters);
 
     private static async Task Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken ct)
     {
@@ -206,29 +196,5 @@ internal static class SqliteBulkWriter
     {
         await using var command = Command(connection, transaction, sql);
         return await command.ExecuteScalarAsync(ct);
-    }
-
-    /// <summary>EF Core's SQLite text form of a GUID.</summary>
-    private static string Id(Guid id) => id.ToString().ToUpperInvariant();
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Instant(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    /// <summary>A primitive collection as EF Core stores it in SQLite: a JSON array of shortest round-trip numbers.</summary>
-    private static string JsonArray(StringBuilder json, double[] values)
-    {
-        json.Clear().Append('[');
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (i > 0)
-            {
-                json.Append(',');
-            }
-
-            json.Append(values[i].ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        return json.Append(']').ToString();
     }
 }

@@ -45,6 +45,7 @@ public static class WebExtensions
         services.AddScoped<AthleteOwnerLinks>();
         services.AddScoped<AuditReader>();
         services.AddScoped<ScreeningRecorder>();
+        services.AddSingleton<ScreeningWriter>();
         services.AddSingleton<ScreeningGroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<ScreeningGroupCommit>());
         services.AddScoped<ScreeningReporter>();

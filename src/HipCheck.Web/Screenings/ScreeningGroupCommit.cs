@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using HipCheck.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace HipCheck.Web.Screenings;
 
@@ -14,7 +13,7 @@ namespace HipCheck.Web.Screenings;
 /// nothing waits longer than before. If a batch fails, its screenings are retried one by one, so one bad screening
 /// fails alone (the request gets the error) and the others are stored.
 /// </summary>
-public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, IHttpContextAccessor http, ILogger<ScreeningGroupCommit> logger) : BackgroundService
+public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, ScreeningWriter writer, IHttpContextAccessor http, ILogger<ScreeningGroupCommit> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
 
@@ -25,13 +24,7 @@ public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, IHttpConte
     public async Task SaveAsync(Screening screening, CancellationToken cancellationToken)
     {
         // The writer has no HttpContext: the audit trail must still name the member whose request this is.
-        HipCheck.Web.Audit.AuditInterceptor.AttributeTo(screening, http.HttpContext?.User);
-        foreach (var test in screening.Tests)
-        {
-            HipCheck.Web.Audit.AuditInterceptor.AttributeTo(test, http.HttpContext?.User);
-        }
-
-        var pending = new Pending(screening);
+        var pending = new Pending(new NewScreening(screening, HipCheck.Web.Audit.AuditInterceptor.ActorOf(http.HttpContext?.User)));
         await channel.Writer.WriteAsync(pending, cancellationToken);
         // Once queued it will be written: a client that goes away does not unwrite it, so wait without the token.
         await pending.Committed.Task.ConfigureAwait(false);
@@ -73,7 +66,7 @@ public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, IHttpConte
     {
         try
         {
-            await SaveAsync(batch.Select(p => p.Screening));
+            await SaveAsync(batch.Select(p => p.Screening).ToList());
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult();
@@ -107,17 +100,16 @@ public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, IHttpConte
         }
     }
 
-    private async Task SaveAsync(IEnumerable<Screening> screenings)
+    private async Task SaveAsync(IReadOnlyList<NewScreening> screenings)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HipCheckDb>();
-        db.Screenings.AddRange(screenings);
-        await db.SaveChangesAsync(CancellationToken.None);
+        await writer.WriteAsync(db, screenings, CancellationToken.None);
     }
 
-    private sealed class Pending(Screening screening)
+    private sealed class Pending(NewScreening screening)
     {
-        public Screening Screening { get; } = screening;
+        public NewScreening Screening { get; } = screening;
 
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
