@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HipCheck.Core.Parsing;
 using HipCheck.Core.Surveillance;
 
 namespace HipCheck.Cli;
@@ -98,7 +99,7 @@ internal static class SurveillanceCommand
     }
 
     /// <summary>The rows, or null after writing every error (up to a limit) with the file's name.</summary>
-    private static IReadOnlyList<T>? Read<T>(FileInfo file, Func<TextReader, SurveillanceCsvRead<T>> read, TextWriter error)
+    private static IReadOnlyList<T>? Read<T>(FileInfo file, Func<TextReader, CsvRead<T>> read, TextWriter error)
     {
         using var reader = new StreamReader(file.FullName);
         var result = read(reader);
