@@ -32,6 +32,7 @@ root.Subcommands.Add(SurveillanceCommand.Create());
 root.Subcommands.Add(DatabaseCommands.Backup());
 root.Subcommands.Add(DatabaseCommands.Restore());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(FhirCommand.Create());
 
 var parsed = root.Parse(args);
 var exit = parsed.Invoke();

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using HipCheck.Core.Surveillance;
 
 namespace HipCheck.Cli;
@@ -11,8 +10,6 @@ namespace HipCheck.Cli;
 /// </summary>
 internal static class SurveillanceCommand
 {
-    private const int MaxErrorsListed = 20;
-
     public static Command Create()
     {
         var checkins = File("--checkins", "Weekly check-ins: athlete_id, sex (F|M), week_start (YYYY-MM-DD), area, q1-q4 (answer 0-3, empty = not answered).");
@@ -73,9 +70,9 @@ internal static class SurveillanceCommand
                 }
             }
 
-            var checkins = Read(checkinFile, r => SurveillanceCsv.ReadCheckins(r, instrument), error);
-            var exposure = Read(exposureFile, SurveillanceCsv.ReadExposure, error);
-            var injuries = Read(injuryFile, SurveillanceCsv.ReadInjuries, error);
+            var checkins = CsvFiles.Read("surveillance", checkinFile, r => SurveillanceCsv.ReadCheckins(r, instrument), error);
+            var exposure = CsvFiles.Read("surveillance", exposureFile, SurveillanceCsv.ReadExposure, error);
+            var injuries = CsvFiles.Read("surveillance", injuryFile, SurveillanceCsv.ReadInjuries, error);
             if (checkins is null || exposure is null || injuries is null)
             {
                 return 2;
@@ -95,30 +92,5 @@ internal static class SurveillanceCommand
             error.WriteLine($"hipcheck surveillance: could not read a file: {e.Message}");
             return 2;
         }
-    }
-
-    /// <summary>The rows, or null after writing every error (up to a limit) with the file's name.</summary>
-    private static IReadOnlyList<T>? Read<T>(FileInfo file, Func<TextReader, SurveillanceCsvRead<T>> read, TextWriter error)
-    {
-        using var reader = new StreamReader(file.FullName);
-        var result = read(reader);
-        if (result.Succeeded)
-        {
-            return result.Rows;
-        }
-
-        error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"hipcheck surveillance: {file.Name} is not valid ({result.Errors.Count} {(result.Errors.Count == 1 ? "error" : "errors")}):"));
-        foreach (var e in result.Errors.Take(MaxErrorsListed))
-        {
-            error.WriteLine($"  {file.Name}: {e}");
-        }
-
-        if (result.Errors.Count > MaxErrorsListed)
-        {
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {result.Errors.Count - MaxErrorsListed} more."));
-        }
-
-        return null;
     }
 }

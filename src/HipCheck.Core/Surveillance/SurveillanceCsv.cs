@@ -1,21 +1,8 @@
 using HipCheck.Core.Athletes;
 using HipCheck.Core.Injuries;
+using HipCheck.Core.Parsing;
 
 namespace HipCheck.Core.Surveillance;
-
-/// <summary>A row or header that failed validation: the physical line it starts on (1 = the header) and the column.</summary>
-/// <param name="Column">Column name, or null when the record as a whole is malformed.</param>
-public sealed record SurveillanceCsvError(long Line, string? Column, string Message)
-{
-    public override string ToString() =>
-        Column is null ? $"line {Line}: {Message}" : $"line {Line}, column {Column}: {Message}";
-}
-
-/// <summary>The rows read, and every error found. Any error makes the read unusable: <see cref="Succeeded"/> is false.</summary>
-public sealed record SurveillanceCsvRead<T>(IReadOnlyList<T> Rows, IReadOnlyList<SurveillanceCsvError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
 
 /// <summary>One athlete's answers for one body area in one week.</summary>
 /// <param name="WeekStart">The first day of the week the answers cover; weeks are told apart by this date.</param>
@@ -51,11 +38,11 @@ public static class SurveillanceCsv
     /// q1-q4 (answer index 0-3; empty = not answered). An athlete has one sex throughout and answers an area at most
     /// once a week.
     /// </summary>
-    public static SurveillanceCsvRead<WeeklyCheckin> ReadCheckins(TextReader reader, OstrcInstrument? instrument = null)
+    public static CsvRead<WeeklyCheckin> ReadCheckins(TextReader reader, OstrcInstrument? instrument = null)
     {
         instrument ??= OstrcInstrument.Default;
-        var errors = new List<SurveillanceCsvError>();
-        var table = SurveillanceCsvTable.Open(reader, CheckinColumns, [], errors);
+        var errors = new List<CsvError>();
+        var table = CsvTable.Open(reader, CheckinColumns, [], errors);
         if (table is null)
         {
             return new([], errors);
@@ -98,17 +85,17 @@ public static class SurveillanceCsv
         return new(rows, InLineOrder(errors));
     }
 
-    public static SurveillanceCsvRead<WeeklyCheckin> ReadCheckins(string csv, OstrcInstrument? instrument = null)
+    public static CsvRead<WeeklyCheckin> ReadCheckins(string csv, OstrcInstrument? instrument = null)
     {
         using var reader = new StringReader(csv);
         return ReadCheckins(reader, instrument);
     }
 
     /// <summary>Exposure: athlete_id, date (YYYY-MM-DD), hours (0-24), km (0-500); several rows per date are added up.</summary>
-    public static SurveillanceCsvRead<ExposureEntry> ReadExposure(TextReader reader)
+    public static CsvRead<ExposureEntry> ReadExposure(TextReader reader)
     {
-        var errors = new List<SurveillanceCsvError>();
-        var table = SurveillanceCsvTable.Open(reader, ExposureColumns, [], errors);
+        var errors = new List<CsvError>();
+        var table = CsvTable.Open(reader, ExposureColumns, [], errors);
         if (table is null)
         {
             return new([], errors);
@@ -131,7 +118,7 @@ public static class SurveillanceCsv
         return new(rows, InLineOrder(errors));
     }
 
-    public static SurveillanceCsvRead<ExposureEntry> ReadExposure(string csv)
+    public static CsvRead<ExposureEntry> ReadExposure(string csv)
     {
         using var reader = new StringReader(csv);
         return ReadExposure(reader);
@@ -142,10 +129,10 @@ public static class SurveillanceCsv
     /// onset (sudden or gradual), mechanism (acute or repetitive), time_loss_days (whole days 0-730, counted as
     /// <see cref="TimeLoss"/> does); optional event_id.
     /// </summary>
-    public static SurveillanceCsvRead<SurveillanceInjury> ReadInjuries(TextReader reader)
+    public static CsvRead<SurveillanceInjury> ReadInjuries(TextReader reader)
     {
-        var errors = new List<SurveillanceCsvError>();
-        var table = SurveillanceCsvTable.Open(reader, InjuryColumns, [EventIdColumn], errors);
+        var errors = new List<CsvError>();
+        var table = CsvTable.Open(reader, InjuryColumns, [EventIdColumn], errors);
         if (table is null)
         {
             return new([], errors);
@@ -179,13 +166,13 @@ public static class SurveillanceCsv
         return new(rows, InLineOrder(errors));
     }
 
-    public static SurveillanceCsvRead<SurveillanceInjury> ReadInjuries(string csv)
+    public static CsvRead<SurveillanceInjury> ReadInjuries(string csv)
     {
         using var reader = new StringReader(csv);
         return ReadInjuries(reader);
     }
 
-    private static List<SurveillanceCsvError> InLineOrder(List<SurveillanceCsvError> errors) => [.. errors.OrderBy(e => e.Line)];
+    private static List<CsvError> InLineOrder(List<CsvError> errors) => [.. errors.OrderBy(e => e.Line)];
 
     private static string Code(Sex sex) => sex == Sex.Female ? "F" : "M";
 }

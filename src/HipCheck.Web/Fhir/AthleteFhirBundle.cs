@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using HipCheck.Core.Athletes;
 using HipCheck.Core.Injuries;
 using HipCheck.Core.Measurement;
@@ -7,34 +9,47 @@ using HipCheck.Web.Athletes;
 using HipCheck.Web.Injuries;
 using HipCheck.Web.Screenings;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 
 namespace HipCheck.Web.Fhir;
 
+/// <summary>The athlete a bundle describes: a record of the app (name, full birth date) or a study's pseudonym (study code, year).</summary>
+/// <param name="Key">What the entry's urn:uuid is derived from (a database id, or the study code).</param>
+/// <param name="BirthDate">A FHIR date: YYYY-MM-DD, or YYYY for a pseudonymised athlete.</param>
+/// <param name="Name">Null for a pseudonymised athlete (no name is written).</param>
+/// <param name="StudyCode">The pseudonymous study code, written as the Patient's only identifier; null for the app's record.</param>
+public sealed record FhirAthlete(string Key, Sex Sex, string BirthDate, string? Name, string? StudyCode);
+
+/// <summary>One side of a test of a screening (or the unsided hold): the side's score and, for forces, N/kg.</summary>
+/// <param name="Key">What the entry's urn:uuid is derived from; stable for the same measurement.</param>
+/// <param name="Side">Null for an unsided test.</param>
+/// <param name="Value">The side's mean score in the test's base unit (N or s).</param>
+/// <param name="TrialCount">Number of trials of the side; null for an unsided hold.</param>
+public sealed record FhirMeasurement(string Key, TestDefinition Test, DateOnly Date, Side? Side, double Value, double? NewtonsPerKg, int? TrialCount);
+
+/// <summary>One injury as a Condition needs it.</summary>
+public sealed record FhirInjury(string Key, Diagnosis Diagnosis, string? DiagnosisText, BodyRegion Region, DateOnly OnsetDate, int DaysLost, bool NeededTreatment);
+
 /// <summary>
-/// An athlete's record as a FHIR R4 Bundle of type collection: the Patient, an Observation per test and side of
-/// every screening (one for an unsided hold), a Condition per injury, and HipCheck's test CodeSystem. Entries are
-/// linked by urn:uuid full URLs derived from the database ids, so the same record gives the same bundle.
+/// An athlete's record as a FHIR R4 Bundle: the Patient, an Observation per test and side of every screening (one for
+/// an unsided hold), a Condition per injury, and HipCheck's test CodeSystem. Entries are linked by urn:uuid full URLs
+/// derived from stable keys, so the same record gives the same bundle. The web app builds a collection from the
+/// database (<see cref="Build(Athlete, IReadOnlyList{Screening}, IReadOnlyList{Injury}, DateOnly)"/>); `hipcheck fhir`
+/// builds a pseudonymous transaction from a study's long export; both through <see cref="Build(FhirAthlete, IReadOnlyList{FhirMeasurement}, IReadOnlyList{FhirInjury}, DateOnly, Bundle.BundleType)"/>.
 /// </summary>
 public static class AthleteFhirBundle
 {
+    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
+    /// <summary>The bundle as FHIR JSON (application/fhir+json).</summary>
+    public static string ToJson(Bundle bundle) => JsonSerializer.Serialize(bundle, Json);
+
     public static Bundle Build(Athlete athlete, IReadOnlyList<Screening> screenings, IReadOnlyList<Injury> injuries, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(athlete);
         ArgumentNullException.ThrowIfNull(screenings);
         ArgumentNullException.ThrowIfNull(injuries);
-        var bundle = new Bundle { Type = Bundle.BundleType.Collection, Timestamp = DateTimeOffset.UtcNow };
-        var patientUrl = Urn(athlete.Id.ToString());
-        bundle.Entry.Add(new Bundle.EntryComponent
-        {
-            FullUrl = patientUrl,
-            Resource = new Patient
-            {
-                Name = [new HumanName { Use = HumanName.NameUse.Usual, Text = athlete.Name }],
-                Gender = athlete.Sex == Sex.Female ? AdministrativeGender.Female : AdministrativeGender.Male,
-                BirthDate = athlete.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            },
-        });
-
+        var measurements = new List<FhirMeasurement>();
         foreach (var screening in screenings.OrderBy(s => s.Date).ThenBy(s => s.CreatedUtc))
         {
             var tests = screening.Tests.ToDictionary(t => t.TestCode, t => t.Id, StringComparer.Ordinal);
@@ -43,30 +58,73 @@ public static class AthleteFhirBundle
                 var id = tests[result.Test.Code];
                 if (!result.Test.Sided)
                 {
-                    bundle.Entry.Add(Entry(Urn($"{id}/none"), Observation(result.Test, screening.Date, patientUrl, null,
-                        FhirCodes.Quantity(result.Seconds!.Value, "s"), null, "Timed hold")));
+                    measurements.Add(new FhirMeasurement($"{id}/none", result.Test, screening.Date, null, result.Seconds!.Value, null, null));
                     continue;
                 }
 
                 foreach (var (side, sideResult) in new[] { (Side.Left, result.Left!), (Side.Right, result.Right!) })
                 {
-                    var unit = result.Test.BaseUnit;
-                    var method = result.Test.Kind == MeasureKind.Force
-                        ? $"Hand-held dynamometer, isometric; mean of {sideResult.Score.TrialCount} trial(s)"
-                        : $"Timed hold; mean of {sideResult.Score.TrialCount} trial(s)";
-                    bundle.Entry.Add(Entry(Urn($"{id}/{Sides.Code(side)}"), Observation(result.Test, screening.Date, patientUrl, side,
-                        FhirCodes.Quantity(sideResult.Score.Mean, unit),
-                        sideResult.NewtonsPerKg is { } perKg ? FhirCodes.Quantity(perKg, "N/kg") : null, method)));
+                    measurements.Add(new FhirMeasurement($"{id}/{Sides.Code(side)}", result.Test, screening.Date, side,
+                        sideResult.Score.Mean, sideResult.NewtonsPerKg, sideResult.Score.TrialCount));
                 }
             }
         }
 
-        foreach (var injury in injuries.OrderBy(i => i.OnsetDate))
+        return Build(
+            new FhirAthlete(athlete.Id.ToString(), athlete.Sex, athlete.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), athlete.Name, null),
+            measurements,
+            [.. injuries.OrderBy(i => i.OnsetDate).Select(i => new FhirInjury(i.Id.ToString(), i.Diagnosis, i.DiagnosisText, i.Region, i.OnsetDate, i.DaysLost, i.NeededTreatment))],
+            today,
+            Bundle.BundleType.Collection);
+    }
+
+    /// <summary>
+    /// The bundle from plain data, entries in the order given. A transaction (<paramref name="type"/>) gives every
+    /// resource the id of its urn:uuid and a request <c>PUT Type/id</c> (the CodeSystem <c>PUT CodeSystem/hipcheck-tests</c>),
+    /// so posting the same bundle twice updates the same resources instead of adding copies.
+    /// </summary>
+    public static Bundle Build(FhirAthlete athlete, IReadOnlyList<FhirMeasurement> measurements, IReadOnlyList<FhirInjury> injuries, DateOnly today,
+        Bundle.BundleType type)
+    {
+        ArgumentNullException.ThrowIfNull(athlete);
+        ArgumentNullException.ThrowIfNull(measurements);
+        ArgumentNullException.ThrowIfNull(injuries);
+        var bundle = new Bundle { Type = type, Timestamp = DateTimeOffset.UtcNow };
+        var patientUrl = Urn(athlete.Key);
+        var patient = new Patient
         {
-            bundle.Entry.Add(Entry(Urn(injury.Id.ToString()), Condition(injury, patientUrl, today)));
+            Gender = athlete.Sex == Sex.Female ? AdministrativeGender.Female : AdministrativeGender.Male,
+            BirthDate = athlete.BirthDate,
+        };
+        if (athlete.Name is not null)
+        {
+            patient.Name = [new HumanName { Use = HumanName.NameUse.Usual, Text = athlete.Name }];
         }
 
-        bundle.Entry.Add(Entry(FhirCodes.TestsSystem, FhirCodes.TestsCodeSystem()));
+        if (athlete.StudyCode is not null)
+        {
+            patient.Identifier = [new Identifier(FhirCodes.StudyCodeSystem, athlete.StudyCode)];
+        }
+
+        bundle.Entry.Add(Entry(patientUrl, patient, type));
+        foreach (var m in measurements)
+        {
+            var method = m.Side is null ? "Timed hold"
+                : m.Test.Kind == MeasureKind.Force ? $"Hand-held dynamometer, isometric; mean of {m.TrialCount} trial(s)"
+                : $"Timed hold; mean of {m.TrialCount} trial(s)";
+            bundle.Entry.Add(Entry(Urn(m.Key), Observation(m.Test, m.Date, patientUrl, m.Side, FhirCodes.Quantity(m.Value, m.Test.BaseUnit),
+                m.NewtonsPerKg is { } perKg ? FhirCodes.Quantity(perKg, "N/kg") : null, method), type));
+        }
+
+        foreach (var injury in injuries)
+        {
+            bundle.Entry.Add(Entry(Urn(injury.Key), Condition(injury, patientUrl, today), type));
+        }
+
+        var codeSystem = FhirCodes.TestsCodeSystem();
+        bundle.Entry.Add(type == Bundle.BundleType.Transaction
+            ? Put(FhirCodes.TestsSystem, codeSystem, FhirCodes.TestsCodeSystemId)
+            : new Bundle.EntryComponent { FullUrl = FhirCodes.TestsSystem, Resource = codeSystem });
         return bundle;
     }
 
@@ -105,7 +163,7 @@ public static class AthleteFhirBundle
     /// was back to full availability; healing is not recorded). Verification: confirmed when a health professional
     /// treated it, provisional when self-reported without treatment.
     /// </summary>
-    private static Condition Condition(Injury injury, string patientUrl, DateOnly today)
+    private static Condition Condition(FhirInjury injury, string patientUrl, DateOnly today)
     {
         var diagnosis = injury.Diagnosis == Diagnosis.Other && !string.IsNullOrWhiteSpace(injury.DiagnosisText)
             ? injury.DiagnosisText!
@@ -125,9 +183,21 @@ public static class AthleteFhirBundle
         };
     }
 
-    private static Bundle.EntryComponent Entry(string fullUrl, Resource resource) => new() { FullUrl = fullUrl, Resource = resource };
+    private static Bundle.EntryComponent Entry(string urn, Resource resource, Bundle.BundleType type) =>
+        type == Bundle.BundleType.Transaction ? Put(urn, resource, urn["urn:uuid:".Length..]) : new() { FullUrl = urn, Resource = resource };
 
-    /// <summary>A stable urn:uuid from a database id (and side): the first 16 bytes of its SHA-256.</summary>
+    private static Bundle.EntryComponent Put(string fullUrl, Resource resource, string id)
+    {
+        resource.Id = id;
+        return new Bundle.EntryComponent
+        {
+            FullUrl = fullUrl,
+            Resource = resource,
+            Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = $"{resource.TypeName}/{id}" },
+        };
+    }
+
+    /// <summary>A stable urn:uuid from a key (a database id and side, a study code): the first 16 bytes of its SHA-256.</summary>
     private static string Urn(string key)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using HipCheck.Web.Account;
 using HipCheck.Web.Athletes;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
-using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +10,6 @@ namespace HipCheck.Web.Fhir;
 
 public static class FhirApi
 {
-    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
-
     public static RouteGroupBuilder MapFhirApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/athletes/{id:guid}").WithTags("FHIR").RequireAuthorization(IdentityExtensions.ApiPolicy);
@@ -31,7 +26,7 @@ public static class FhirApi
             var screenings = await db.Screenings.AsNoTracking().Include(s => s.Tests).Where(s => s.AthleteId == id).ToListAsync(ct);
             var injuries = await db.Injuries.AsNoTracking().Where(i => i.AthleteId == id).ToListAsync(ct);
             var bundle = AthleteFhirBundle.Build(athlete, screenings, injuries, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-            return TypedResults.Content(JsonSerializer.Serialize(bundle, Json), "application/fhir+json");
+            return TypedResults.Content(AthleteFhirBundle.ToJson(bundle), "application/fhir+json");
         })
         .Produces(StatusCodes.Status200OK, contentType: "application/fhir+json")
         .WithSummary("The athlete as a FHIR R4 Bundle (collection): Patient, an Observation per test and side, a Condition per injury, the test CodeSystem");

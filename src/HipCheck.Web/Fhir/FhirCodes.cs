@@ -19,6 +19,12 @@ public static class FhirCodes
     public const string TestsSystem = CanonicalBase + "/CodeSystem/hipcheck-tests";
     public const string OsiicsRegionSystem = CanonicalBase + "/CodeSystem/osiics-region";
     public const string DiagnosisSystem = CanonicalBase + "/CodeSystem/hipcheck-diagnoses";
+
+    /// <summary>The identifier system of a pseudonymous athlete: the value is the athlete's code in a study's exports.</summary>
+    public const string StudyCodeSystem = CanonicalBase + "/study-code";
+
+    /// <summary>The logical id of the test CodeSystem where a transaction stores it.</summary>
+    public const string TestsCodeSystemId = "hipcheck-tests";
     public const string Snomed = "http://snomed.info/sct";
     public const string Ucum = "http://unitsofmeasure.org";
     public const string ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using HipCheck.Core.Parsing;
 using HipCheck.Core.Surveillance;
 using HipCheck.Core.Tests.Studies;
 
@@ -71,7 +72,7 @@ public class SurveillanceAgainstRTests
         Read(SurveillanceCsv.ReadExposure, dataset + "-exposure.csv"),
         Read(SurveillanceCsv.ReadInjuries, dataset + "-injuries.csv"));
 
-    private static IReadOnlyList<T> Read<T>(Func<TextReader, SurveillanceCsvRead<T>> read, string file)
+    private static IReadOnlyList<T> Read<T>(Func<TextReader, CsvRead<T>> read, string file)
     {
         using var reader = new StreamReader(PathOf(file));
         var result = read(reader);

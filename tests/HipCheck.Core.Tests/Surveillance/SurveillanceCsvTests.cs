@@ -1,4 +1,5 @@
 using HipCheck.Core.Athletes;
+using HipCheck.Core.Parsing;
 using HipCheck.Core.Surveillance;
 
 namespace HipCheck.Core.Tests.Surveillance;
@@ -7,7 +8,7 @@ public class SurveillanceCsvTests
 {
     private const string CheckinHeader = "athlete_id,sex,week_start,area,q1,q2,q3,q4";
 
-    private static List<string> Errors<T>(SurveillanceCsvRead<T> read) => [.. read.Errors.Select(e => e.ToString())];
+    private static List<string> Errors<T>(CsvRead<T> read) => [.. read.Errors.Select(e => e.ToString())];
 
     [Fact]
     public void Check_ins_are_read_in_any_column_order_with_empty_answers_as_missing()

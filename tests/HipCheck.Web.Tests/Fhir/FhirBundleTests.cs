@@ -2,12 +2,10 @@
 #nullable disable warnings
 using System.Net;
 using System.Text.Json;
-using Firely.Fhir.Validation;
+using HipCheck.Testing;
 using HipCheck.Web.Tests.Infrastructure;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using Hl7.Fhir.Specification.Source;
-using Hl7.Fhir.Specification.Terminology;
 using Task = System.Threading.Tasks.Task;
 
 namespace HipCheck.Web.Tests.Fhir;
@@ -22,12 +20,6 @@ namespace HipCheck.Web.Tests.Fhir;
 public class FhirBundleTests : ClockedTest
 {
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
-
-    private static readonly Lazy<Validator> Validator = new(() =>
-    {
-        var resolver = new CachedResolver(ZipSource.CreateValidationSource());
-        return new Validator(resolver, new LocalTerminologyService(resolver));
-    });
 
     private async Task<(HttpClient Runner, string Athlete)> Ada()
     {
@@ -54,15 +46,9 @@ public class FhirBundleTests : ClockedTest
         var (runner, athlete) = await Ada();
         var bundle = await Get(runner, athlete);
 
-        var outcome = Validator.Value.Validate(bundle);
+        var errors = R4Validation.Errors(bundle, w => TestContext.Current.TestOutputHelper?.WriteLine(w));
 
-        foreach (var issue in outcome.Issue.Where(i => i.Severity == OperationOutcome.IssueSeverity.Warning))
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"warning: {issue.Details?.Text} at {string.Join(", ", issue.Expression)}");
-        }
-
-        var errors = outcome.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Details?.Text} at {string.Join(", ", e.Expression)}")));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]

@@ -1,17 +1,17 @@
 using System.Globalization;
 
-namespace HipCheck.Core.Surveillance;
+namespace HipCheck.Core.Parsing;
 
 /// <summary>
-/// The header and rows of one surveillance CSV, with typed field access that records an error (line, column, what is
+/// The header and rows of one small CSV (the surveillance layouts, the long research export), with typed field access that records an error (line, column, what is
 /// wrong) instead of throwing. Column names are matched ignoring case and surrounding spaces; columns not in the
 /// layout are ignored; a missing required column or a repeated one is an error of line 1.
 /// </summary>
-internal sealed class SurveillanceCsvTable
+internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> columns;
 
-    private SurveillanceCsvTable(Dictionary<string, int> columns, List<CsvRecords.Record> rows, List<SurveillanceCsvError> errors)
+    private CsvTable(Dictionary<string, int> columns, List<CsvRecords.Record> rows, List<CsvError> errors)
     {
         this.columns = columns;
         Rows = rows;
@@ -20,9 +20,9 @@ internal sealed class SurveillanceCsvTable
 
     public List<CsvRecords.Record> Rows { get; }
 
-    public List<SurveillanceCsvError> Errors { get; }
+    public List<CsvError> Errors { get; }
 
-    public static SurveillanceCsvTable? Open(TextReader reader, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<SurveillanceCsvError> errors)
+    public static CsvTable? Open(TextReader reader, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<CsvError> errors)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var (records, syntax) = CsvRecords.Parse(reader);
@@ -34,7 +34,7 @@ internal sealed class SurveillanceCsvTable
 
         if (records.Count == 0)
         {
-            errors.Add(new SurveillanceCsvError(1, null, "the file is empty: a header naming the columns is required"));
+            errors.Add(new CsvError(1, null, "the file is empty: a header naming the columns is required"));
             return null;
         }
 
@@ -50,13 +50,13 @@ internal sealed class SurveillanceCsvTable
 
             if (!map.TryAdd(name, f))
             {
-                errors.Add(new SurveillanceCsvError(header.Line, name, "the column appears twice in the header"));
+                errors.Add(new CsvError(header.Line, name, "the column appears twice in the header"));
             }
         }
 
         foreach (var name in required.Where(n => !map.ContainsKey(n)))
         {
-            errors.Add(new SurveillanceCsvError(header.Line, name, "the header lacks this required column"));
+            errors.Add(new CsvError(header.Line, name, "the header lacks this required column"));
         }
 
         if (errors.Count > 0)
@@ -69,7 +69,7 @@ internal sealed class SurveillanceCsvTable
         {
             if (record.Fields.Length != header.Fields.Length)
             {
-                errors.Add(new SurveillanceCsvError(record.Line, null, string.Create(CultureInfo.InvariantCulture,
+                errors.Add(new CsvError(record.Line, null, string.Create(CultureInfo.InvariantCulture,
                     $"expected {header.Fields.Length} fields as in the header, found {record.Fields.Length}")));
             }
             else
@@ -78,13 +78,13 @@ internal sealed class SurveillanceCsvTable
             }
         }
 
-        return new SurveillanceCsvTable(map, rows, errors);
+        return new CsvTable(map, rows, errors);
     }
 
     public Row Read(CsvRecords.Record record) => new(this, record);
 
     /// <summary>Field access for one row; <see cref="Valid"/> turns false at the first error recorded for it.</summary>
-    public sealed class Row(SurveillanceCsvTable table, CsvRecords.Record record)
+    public sealed class Row(CsvTable table, CsvRecords.Record record)
     {
         public long Line => record.Line;
 
@@ -93,7 +93,7 @@ internal sealed class SurveillanceCsvTable
         public void Error(string column, string message)
         {
             Valid = false;
-            table.Errors.Add(new SurveillanceCsvError(record.Line, column, message));
+            table.Errors.Add(new CsvError(record.Line, column, message));
         }
 
         /// <summary>The trimmed value; "" when empty; null when the column is optional and absent.</summary>

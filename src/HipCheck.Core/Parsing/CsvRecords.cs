@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace HipCheck.Core.Surveillance;
+namespace HipCheck.Core.Parsing;
 
 /// <summary>
-/// A small RFC 4180 reader for the surveillance layouts (files of thousands of rows, not millions: the cohort
+/// A small RFC 4180 reader for the small layouts (surveillance, the long research export) (files of thousands of rows, not millions: the cohort
 /// reader's block parser is not needed here). Fields are separated by commas; a field in double quotes may hold
 /// commas, line breaks and doubled quotes; CRLF and LF both end a record; blank lines are skipped; a UTF-8 BOM is
 /// ignored. Each record carries the physical line it starts on (1 = the header).
@@ -14,7 +14,7 @@ internal static class CsvRecords
     public readonly record struct Record(long Line, string[] Fields);
 
     /// <summary>The records, or the first syntax error (which stops the read: what follows cannot be trusted).</summary>
-    public static (List<Record> Records, SurveillanceCsvError? Error) Parse(TextReader reader)
+    public static (List<Record> Records, CsvError? Error) Parse(TextReader reader)
     {
         var text = reader.ReadToEnd();
         var records = new List<Record>();
@@ -59,7 +59,7 @@ internal static class CsvRecords
                 {
                     if (i >= text.Length)
                     {
-                        return (records, new SurveillanceCsvError(quoteLine, null, "a quoted field is never closed"));
+                        return (records, new CsvError(quoteLine, null, "a quoted field is never closed"));
                     }
 
                     if (text[i] == '"')
@@ -86,7 +86,7 @@ internal static class CsvRecords
 
                 if (i < text.Length && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
                 {
-                    return (records, new SurveillanceCsvError(line, null, "unexpected text after a closing quote"));
+                    return (records, new CsvError(line, null, "unexpected text after a closing quote"));
                 }
 
                 atFieldStart = false;
