@@ -3,6 +3,7 @@ using HipCheck.Web.Account;
 using HipCheck.Web.Data;
 using HipCheck.Web.Infrastructure;
 using HipCheck.Web.Screenings;
+using HipCheck.Web.Studies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,8 +99,9 @@ public static class AthletesApi
         group.MapPost("/{id:guid}/screenings", async Task<Results<Created<ScreeningDocument>, ValidationProblem, NotFound, ProblemHttpResult>> (
             Guid id, ScreeningRequest request, ClaimsPrincipal user, HipCheckDb db, ScreeningRecorder recorder, CancellationToken ct) =>
         {
-            var athlete = await db.VisibleTo(user.UserId()).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-            if (athlete is null)
+            // The athlete and whether a study locks its baseline, in one round trip (the API's busiest write).
+            var found = await StudyLocks.WithBaselineLock(db.VisibleTo(user.UserId()).AsNoTracking().Where(a => a.Id == id), db).FirstOrDefaultAsync(ct);
+            if (found is not { Athlete: var athlete })
             {
                 return TypedResults.NotFound();
             }
@@ -110,7 +112,7 @@ public static class AthletesApi
                 return errors.ToValidationProblem();
             }
 
-            var (screening, refusal) = await recorder.RecordAsync(athlete, request, user.UserId(), ct);
+            var (screening, refusal) = await recorder.RecordAsync(athlete, request, user.UserId(), ct, found.BaselineLocked);
             return screening is null
                 ? TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Study data locked")
                 : TypedResults.Created($"/api/screenings/{screening.Id}", ScreeningDocuments.ToDocument(screening));

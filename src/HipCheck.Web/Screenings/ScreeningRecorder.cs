@@ -52,12 +52,14 @@ public sealed class ScreeningRecorder(StudyLocks locks, ScreeningGroupCommit com
     /// <summary>
     /// Stores a request that <see cref="Validate"/> accepted, unless a study has locked this athlete's baseline
     /// window: then nothing is stored and the refusal (already recorded in the study's audit) is returned.
+    /// <paramref name="baselineLocked"/> false (read with the athlete, <see cref="StudyLocks.WithBaselineLock"/>)
+    /// skips the lock lookup: no study has locked this athlete's baseline.
     /// </summary>
-    public async Task<(Screening? Screening, string? Refusal)> RecordAsync(Athlete athlete, ScreeningRequest request, string userId, CancellationToken cancellationToken)
+    public async Task<(Screening? Screening, string? Refusal)> RecordAsync(Athlete athlete, ScreeningRequest request, string userId, CancellationToken cancellationToken, bool baselineLocked = true)
     {
         ArgumentNullException.ThrowIfNull(athlete);
         ArgumentNullException.ThrowIfNull(request);
-        if (await locks.CheckScreeningAsync(athlete.Id, request.Date!.Value, userId, cancellationToken) is { } refusal)
+        if (baselineLocked && await locks.CheckScreeningAsync(athlete.Id, request.Date!.Value, userId, cancellationToken) is { } refusal)
         {
             return (null, refusal);
         }

@@ -51,7 +51,19 @@ public sealed class StudyLocks(HipCheckDb db, TimeProvider clock)
         return $"Refused: the data of the study '{study.Title}' are locked. The attempt has been recorded.";
     }
 
+    /// <summary>
+    /// Each athlete with whether any study has locked its baseline for them, in the same query as the athlete (the
+    /// screening POST's hot path reads both in one round trip and runs <see cref="CheckScreeningAsync"/> only when
+    /// it can refuse). The condition is <see cref="LockedStudiesOf"/>'s, correlated on the athlete.
+    /// </summary>
+    public static IQueryable<AthleteWithLock> WithBaselineLock(IQueryable<HipCheck.Web.Athletes.Athlete> athletes, HipCheckDb db) =>
+        athletes.Select(a => new AthleteWithLock(a, db.Studies.Any(s => s.BaselineLockedUtc != null
+            && db.Enrolments.Any(e => e.StudyId == s.Id && e.AthleteId == a.Id && e.WithdrawnUtc == null))));
+
     private IQueryable<Study> LockedStudiesOf(Guid athleteId) =>
         db.Studies.Where(s => s.BaselineLockedUtc != null
             && db.Enrolments.Any(e => e.StudyId == s.Id && e.AthleteId == athleteId && e.WithdrawnUtc == null));
 }
+
+/// <summary>An athlete and whether a study's baseline lock covers them (see <see cref="StudyLocks.WithBaselineLock"/>).</summary>
+public sealed record AthleteWithLock(HipCheck.Web.Athletes.Athlete Athlete, bool BaselineLocked);
