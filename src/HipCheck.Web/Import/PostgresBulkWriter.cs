@@ -11,7 +11,7 @@ namespace HipCheck.Web.Import;
 /// </summary>
 internal static class PostgresBulkWriter
 {
-    public static async Task<ImportWriteResult> WriteAsync(NpgsqlConnection connection, ImportPlan plan, string actorRole, CancellationToken ct)
+    public static async Task<ImportWriteResult> WriteAsync(NpgsqlConnection connection, ImportPlan plan, string actorRole, ImportTimings? timings, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Execute(connection, transaction,
@@ -60,6 +60,7 @@ internal static class PostgresBulkWriter
         }
 
 
+        timings?.Mark("write: copy athletes and screenings to staging");
         // Temporary tables have no statistics until analysed; without them the planner guesses the joins badly.
         await Execute(connection, transaction, "ANALYZE import_athletes; ANALYZE import_screenings;", ct);
 
@@ -80,6 +81,7 @@ internal static class PostgresBulkWriter
             RETURNING "Id"
             """, plan, ct);
         var screenings = created.Count;
+        timings?.Mark("write: insert athletes and screenings");
 
         // The tests of the screenings just created go straight into ScreeningTests by binary COPY: their screening ids
         // are ours, so there is nothing to join and no conflict possible. Only the tests of screenings an earlier
@@ -121,6 +123,7 @@ internal static class PostgresBulkWriter
             copy.Complete();
         }
 
+        timings?.Mark("write: copy tests of new screenings");
         // Synchronous writes here: a million rows through the async path costs a task per value.
         using (var copy = connection.BeginBinaryImport(
             "COPY import_tests (id, external_id, date, test_code, entered_unit, lever_arm_m, seconds, left_trials, right_trials) FROM STDIN (FORMAT BINARY)"))
@@ -151,6 +154,7 @@ internal static class PostgresBulkWriter
             copy.Complete();
         }
 
+        timings?.Mark("write: copy other tests to staging");
         await Execute(connection, transaction, "ANALYZE import_tests;", ct);
         // The screenings just inserted are invisible to the planner's statistics: without a fresh sample it assumes
         // a tiny table and joins the tests to it by nested loops (16 s instead of 1 s for 200,000 rows here).
@@ -165,8 +169,11 @@ internal static class PostgresBulkWriter
             ON CONFLICT ("ScreeningId", "TestCode") DO NOTHING
             """, ct, plan);
 
+        timings?.Mark("write: analyse and insert other tests");
         await Execute(connection, transaction, ImportAudit.Postgres, ct, plan, actorRole);
+        timings?.Mark("write: audit trail");
         await transaction.CommitAsync(ct);
+        timings?.Mark("commit");
         return new ImportWriteResult(athletes, screenings, tests);
     }
 

@@ -17,7 +17,7 @@ internal static class SqliteBulkWriter
 {
     private const string ImportCacheKib = "-131072"; // 128 MiB for the duration of the import
 
-    public static async Task<ImportWriteResult> WriteAsync(SqliteConnection connection, ImportPlan plan, string actorRole, CancellationToken ct)
+    public static async Task<ImportWriteResult> WriteAsync(SqliteConnection connection, ImportPlan plan, string actorRole, ImportTimings? timings, CancellationToken ct)
     {
         var previousCache = Convert.ToString(await Scalar(connection, null, "PRAGMA cache_size;", ct), CultureInfo.InvariantCulture)!;
         await Execute(connection, null, $"PRAGMA cache_size={ImportCacheKib};", ct);
@@ -70,6 +70,7 @@ internal static class SqliteBulkWriter
                 }
             }
 
+            timings?.Mark("write: athletes");
             // The team's athletes by external id, and their imported screenings by (athlete, day).
             var athletes = new Dictionary<string, (string Id, double Mass)>(StringComparer.Ordinal);
             await using (var read = Command(connection, transaction,
@@ -98,6 +99,7 @@ internal static class SqliteBulkWriter
                 }
             }
 
+            timings?.Mark("write: read existing ids");
             var screeningsCreated = 0;
             var newScreenings = new HashSet<string>(StringComparer.Ordinal);
             await using (var insert = Command(connection, transaction,
@@ -131,6 +133,7 @@ internal static class SqliteBulkWriter
                 }
             }
 
+            timings?.Mark("write: screenings");
             var testsInserted = 0;
             await using (var insert = Command(connection, transaction,
                 """
@@ -166,6 +169,7 @@ internal static class SqliteBulkWriter
                 }
             }
 
+            timings?.Mark("write: tests");
             await using (var audit = Command(connection, transaction, ImportAudit.Sqlite, "$now", "$user", "$role"))
             {
                 audit.Parameters["$now"].Value = Instant(plan.NowUtc);
@@ -174,7 +178,9 @@ internal static class SqliteBulkWriter
                 await audit.ExecuteNonQueryAsync(ct);
             }
 
+            timings?.Mark("write: audit trail");
             await transaction.CommitAsync(ct);
+            timings?.Mark("commit");
             return new ImportWriteResult(athletesCreated, screeningsCreated, testsInserted);
         }
         finally
