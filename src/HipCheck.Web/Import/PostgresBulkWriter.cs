@@ -86,13 +86,12 @@ internal static class PostgresBulkWriter
         // The tests of the screenings just created go straight into ScreeningTests by binary COPY: their screening ids
         // are ours, so there is nothing to join and no conflict possible. Only the tests of screenings an earlier
         // import stored (and any test repeated within the file) take the staging path with its join and ON CONFLICT.
-        var screeningOf = plan.Screenings.ToDictionary(p => (p.ExternalId, p.Date), p => p.Id);
         var direct = new List<(PlannedTest Test, Guid Screening)>(plan.Tests.Count);
         var staged = new List<PlannedTest>();
         var seen = new HashSet<(Guid, string)>();
         foreach (var t in plan.Tests)
         {
-            var screening = screeningOf[(t.ExternalId, t.Date)];
+            var screening = plan.Screenings[t.Screening].Id;
             if (created.Contains(screening) && seen.Add((screening, t.TestCode)))
             {
                 direct.Add((t, screening));
