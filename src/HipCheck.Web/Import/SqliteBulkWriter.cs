@@ -1,4 +1,5 @@
 using System.Globalization;
+using HipCheck.Core.Measurement;
 using Microsoft.Data.Sqlite;
 using static HipCheck.Web.Data.SqliteValues;
 
@@ -83,18 +84,17 @@ internal static class SqliteBulkWriter
                 }
             }
 
-            var existing = new Dictionary<(Guid Athlete, DateOnly Day), Guid>();
-            await using (var read = Command(connection, transaction,
-                """
-                SELECT s."AthleteId", s."Date", s."Id" FROM "Screenings" s JOIN "Athletes" a ON a."Id" = s."AthleteId"
-                WHERE a."TeamId" = $team AND s."Source" = 'Imported'
-                """, "$team"))
+            // With each, the tests it holds as bits (catalogue order): a test already there is skipped here rather than
+            // by ON CONFLICT, which would cost a unique-index probe per row (a re-import is all probes). BEGIN
+            // IMMEDIATE holds the write lock, so nothing is added between this read and the inserts; ON CONFLICT stays.
+            var existing = new Dictionary<(Guid Athlete, DateOnly Day), (Guid Id, int Tests)>();
+            await using (var read = Command(connection, transaction, ExistingScreenings, "$team"))
             {
                 read.Parameters["$team"].Value = team;
                 await using var reader = await read.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    existing[(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1))] = reader.GetGuid(2);
+                    existing[(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1))] = (reader.GetGuid(2), reader.IsDBNull(3) ? 0 : (int)(reader.GetInt64(3) & 0x3FFF_FFFF));
                 }
             }
 
@@ -102,6 +102,7 @@ internal static class SqliteBulkWriter
             // Each planned screening's id: the one an earlier import stored for that athlete and day, or a new one.
             var screeningIds = new Guid[plan.Screenings.Count];
             var isNew = new bool[plan.Screenings.Count];
+            var presentTests = new int[plan.Screenings.Count];
             var screeningsCreated = 0;
             using (var insert = new SqliteRowStatement(connection,
                 """
@@ -115,7 +116,7 @@ internal static class SqliteBulkWriter
                     var athlete = athletes[screening.ExternalId];
                     if (existing.TryGetValue((athlete.Id, screening.Date), out var stored))
                     {
-                        screeningIds[i] = stored;
+                        (screeningIds[i], presentTests[i]) = stored;
                         continue;
                     }
 
@@ -133,25 +134,6 @@ internal static class SqliteBulkWriter
                 }
             }
 
-            // The tests already in the screenings an earlier import stored: skipped here rather than by ON CONFLICT,
-            // which would cost a unique-index probe per row (a re-import is all probes). BEGIN IMMEDIATE holds the
-            // write lock, so nothing can be added between this read and the inserts; ON CONFLICT stays as the rule.
-            var present = new HashSet<(Guid Screening, string Test)>();
-            if (existing.Count > 0)
-            {
-                await using var read = Command(connection, transaction,
-                    """
-                    SELECT t."ScreeningId", t."TestCode" FROM "ScreeningTests" t JOIN "Screenings" s ON s."Id" = t."ScreeningId"
-                    JOIN "Athletes" a ON a."Id" = s."AthleteId" WHERE a."TeamId" = $team AND s."Source" = 'Imported'
-                    """, "$team");
-                read.Parameters["$team"].Value = team;
-                await using var reader = await read.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    present.Add((reader.GetGuid(0), reader.GetString(1)));
-                }
-            }
-
             timings?.Mark("write: screenings");
             var testsInserted = 0;
             using (var insert = new SqliteRowStatement(connection,
@@ -164,7 +146,7 @@ internal static class SqliteBulkWriter
                 foreach (var test in plan.Tests)
                 {
                     var screeningId = screeningIds[test.Screening];
-                    if (!isNew[test.Screening] && present.Contains((screeningId, test.TestCode)))
+                    if ((presentTests[test.Screening] & TestBit(test.TestCode)) != 0)
                     {
                         continue;
                     }
@@ -209,6 +191,21 @@ internal static class SqliteBulkWriter
             await Execute(connection, null, $"PRAGMA cache_size={previousCache};", CancellationToken.None);
         }
     }
+
+    /// <summary>The team's imported screenings by athlete and day, each with the bits of the tests it holds.</summary>
+    private static readonly string ExistingScreenings =
+        $"""
+        SELECT s."AthleteId", s."Date", s."Id",
+            (SELECT sum(1 << CASE t."TestCode" {string.Concat(TestCatalogue.All.Select((t, i) => $"WHEN '{t.Code}' THEN {i} "))}ELSE 30 END)
+             FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id")
+        FROM "Screenings" s JOIN "Athletes" a ON a."Id" = s."AthleteId"
+        WHERE a."TeamId" = $team AND s."Source" = 'Imported'
+        """;
+
+    private static readonly Dictionary<string, int> TestBits =
+        TestCatalogue.All.Select((t, i) => (t.Code, Bit: 1 << i)).ToDictionary(t => t.Code, t => t.Bit, StringComparer.Ordinal);
+
+    private static int TestBit(string testCode) => TestBits[testCode];
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters) =>
         Prepare(connection, transaction, sql, parameters);
