@@ -120,12 +120,7 @@ internal static class PostgresBulkWriter
                 copy.StartRow();
                 copy.Write(t.Id, NpgsqlDbType.Uuid);
                 copy.Write(screening, NpgsqlDbType.Uuid);
-                copy.Write(t.TestCode, NpgsqlDbType.Text);
-                WriteNullable(copy, t.EnteredUnit);
-                WriteNullable(copy, t.LeverArmM);
-                WriteNullable(copy, t.Seconds);
-                copy.Write(t.LeftTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
-                copy.Write(t.RightTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
+                WriteMeasurement(copy, t);
             }
 
             copy.Complete();
@@ -146,20 +141,7 @@ internal static class PostgresBulkWriter
                     copy.Write(t.Id, NpgsqlDbType.Uuid);
                     copy.Write(t.ExternalId, NpgsqlDbType.Text);
                     copy.Write(t.Date, NpgsqlDbType.Date);
-                    copy.Write(t.TestCode, NpgsqlDbType.Text);
-                    if (t.EnteredUnit is { } unit)
-                    {
-                        copy.Write(unit, NpgsqlDbType.Text);
-                    }
-                    else
-                    {
-                        copy.WriteNull();
-                    }
-
-                    WriteNullable(copy, t.LeverArmM);
-                    WriteNullable(copy, t.Seconds);
-                    copy.Write(t.LeftTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
-                    copy.Write(t.RightTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
+                    WriteMeasurement(copy, t);
                 }
 
                 copy.Complete();
@@ -219,6 +201,17 @@ internal static class PostgresBulkWriter
         }
 
         return stored;
+    }
+
+    /// <summary>A test's code, unit, lever arm, hold time and trials: the columns both test COPYs end with.</summary>
+    private static void WriteMeasurement(NpgsqlBinaryImporter copy, PlannedTest t)
+    {
+        copy.Write(t.TestCode, NpgsqlDbType.Text);
+        WriteNullable(copy, t.EnteredUnit);
+        WriteNullable(copy, t.LeverArmM);
+        WriteNullable(copy, t.Seconds);
+        copy.Write(t.LeftTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
+        copy.Write(t.RightTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
