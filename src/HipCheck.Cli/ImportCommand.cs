@@ -32,17 +32,18 @@ internal static class ImportCommand
         };
         var validOnly = new Option<bool>("--valid-only") { Description = "Store the valid rows even when some are rejected." };
         var migrate = new Option<bool>("--migrate") { Description = "Apply pending database migrations first." };
+        var timings = new Option<bool>("--timings") { Description = "Print the wall time of each phase (read, check, plan, writes, commit)." };
         var command = new Command("import", "Import screenings into a team: all or nothing by default; re-importing a file adds nothing.")
         {
-            file, team, provider, connection, validOnly, migrate,
+            file, team, provider, connection, validOnly, migrate, timings,
         };
         command.SetAction((r, ct) => RunAsync(r, r.GetValue(file)!, r.GetValue(team), r.GetValue(provider), r.GetValue(connection),
-            r.GetValue(validOnly), r.GetValue(migrate), ct));
+            r.GetValue(validOnly), r.GetValue(migrate), r.GetValue(timings), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult result, FileInfo file, Guid teamId, string? provider, string? connection,
-        bool validOnly, bool migrate, CancellationToken ct)
+        bool validOnly, bool migrate, bool printTimings, CancellationToken ct)
     {
         var output = result.InvocationConfiguration.Output;
         var error = result.InvocationConfiguration.Error;
@@ -89,14 +90,20 @@ internal static class ImportCommand
         }
 
         await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var phases = printTimings ? new ImportTimings() : null;
         var started = TimeProvider.System.GetTimestamp();
-        var report = await importer(scope).ImportAsync(team, team.CoachUserId, stream, validOnly, ct);
+        var report = await importer(scope).ImportAsync(team, team.CoachUserId, stream, validOnly, ct, phases);
         var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{(report.Committed ? "imported" : "nothing imported")}: {report.Rows} rows ({report.Layout}), {report.Imported} tests stored, "
             + $"{report.AlreadyPresent} already imported, {report.Rejected} rejected; {report.AthletesCreated} athletes and "
             + $"{report.ScreeningsCreated} screenings created in {seconds:0.00} s ({report.Rows / Math.Max(seconds, 1e-9):0} rows/s)"));
+        foreach (var (phase, elapsed) in phases?.Phases ?? [])
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase}: {elapsed.TotalSeconds:0.000} s"));
+        }
+
         foreach (var e in report.Errors)
         {
             await error.WriteLineAsync(e.ToString());

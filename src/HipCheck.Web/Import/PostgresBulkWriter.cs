@@ -1,3 +1,4 @@
+using HipCheck.Core.Measurement;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,7 +12,7 @@ namespace HipCheck.Web.Import;
 /// </summary>
 internal static class PostgresBulkWriter
 {
-    public static async Task<ImportWriteResult> WriteAsync(NpgsqlConnection connection, ImportPlan plan, string actorRole, CancellationToken ct)
+    public static async Task<ImportWriteResult> WriteAsync(NpgsqlConnection connection, ImportPlan plan, string actorRole, ImportTimings? timings, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Execute(connection, transaction,
@@ -60,6 +61,10 @@ internal static class PostgresBulkWriter
         }
 
 
+        timings?.Mark("write: copy athletes and screenings to staging");
+        // The tests each of the team's imported screenings already holds, as bits (catalogue order), read before this
+        // import adds any: a re-import skips them here instead of staging a million rows for ON CONFLICT to drop.
+        var stored = await StoredTests(connection, transaction, plan, ct);
         // Temporary tables have no statistics until analysed; without them the planner guesses the joins badly.
         await Execute(connection, transaction, "ANALYZE import_athletes; ANALYZE import_screenings;", ct);
 
@@ -80,17 +85,22 @@ internal static class PostgresBulkWriter
             RETURNING "Id"
             """, plan, ct);
         var screenings = created.Count;
+        timings?.Mark("write: insert athletes and screenings");
 
         // The tests of the screenings just created go straight into ScreeningTests by binary COPY: their screening ids
         // are ours, so there is nothing to join and no conflict possible. Only the tests of screenings an earlier
         // import stored (and any test repeated within the file) take the staging path with its join and ON CONFLICT.
-        var screeningOf = plan.Screenings.ToDictionary(p => (p.ExternalId, p.Date), p => p.Id);
         var direct = new List<(PlannedTest Test, Guid Screening)>(plan.Tests.Count);
         var staged = new List<PlannedTest>();
         var seen = new HashSet<(Guid, string)>();
         foreach (var t in plan.Tests)
         {
-            var screening = screeningOf[(t.ExternalId, t.Date)];
+            var screening = plan.Screenings[t.Screening].Id;
+            if (!created.Contains(screening) && (stored[t.Screening] & TestBits[t.TestCode]) != 0)
+            {
+                continue; // stored by an earlier import: ON CONFLICT would skip it, at the price of staging and a probe
+            }
+
             if (created.Contains(screening) && seen.Add((screening, t.TestCode)))
             {
                 direct.Add((t, screening));
@@ -110,64 +120,98 @@ internal static class PostgresBulkWriter
                 copy.StartRow();
                 copy.Write(t.Id, NpgsqlDbType.Uuid);
                 copy.Write(screening, NpgsqlDbType.Uuid);
-                copy.Write(t.TestCode, NpgsqlDbType.Text);
-                WriteNullable(copy, t.EnteredUnit);
-                WriteNullable(copy, t.LeverArmM);
-                WriteNullable(copy, t.Seconds);
-                copy.Write(t.LeftTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
-                copy.Write(t.RightTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
+                WriteMeasurement(copy, t);
             }
 
             copy.Complete();
         }
 
+        timings?.Mark("write: copy tests of new screenings");
         // Synchronous writes here: a million rows through the async path costs a task per value.
-        using (var copy = connection.BeginBinaryImport(
-            "COPY import_tests (id, external_id, date, test_code, entered_unit, lever_arm_m, seconds, left_trials, right_trials) FROM STDIN (FORMAT BINARY)"))
+        var tests = direct.Count;
+        if (staged.Count > 0)
         {
-            foreach (var t in staged)
+            using (var copy = connection.BeginBinaryImport(
+                "COPY import_tests (id, external_id, date, test_code, entered_unit, lever_arm_m, seconds, left_trials, right_trials) FROM STDIN (FORMAT BINARY)"))
             {
-                ct.ThrowIfCancellationRequested();
-                copy.StartRow();
-                copy.Write(t.Id, NpgsqlDbType.Uuid);
-                copy.Write(t.ExternalId, NpgsqlDbType.Text);
-                copy.Write(t.Date, NpgsqlDbType.Date);
-                copy.Write(t.TestCode, NpgsqlDbType.Text);
-                if (t.EnteredUnit is { } unit)
+                foreach (var t in staged)
                 {
-                    copy.Write(unit, NpgsqlDbType.Text);
-                }
-                else
-                {
-                    copy.WriteNull();
+                    ct.ThrowIfCancellationRequested();
+                    copy.StartRow();
+                    copy.Write(t.Id, NpgsqlDbType.Uuid);
+                    copy.Write(t.ExternalId, NpgsqlDbType.Text);
+                    copy.Write(t.Date, NpgsqlDbType.Date);
+                    WriteMeasurement(copy, t);
                 }
 
-                WriteNullable(copy, t.LeverArmM);
-                WriteNullable(copy, t.Seconds);
-                copy.Write(t.LeftTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
-                copy.Write(t.RightTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
+                copy.Complete();
             }
 
-            copy.Complete();
+            timings?.Mark("write: copy other tests to staging");
+            await Execute(connection, transaction, "ANALYZE import_tests;", ct);
+            // The screenings just inserted are invisible to the planner's statistics: without a fresh sample it assumes
+            // a tiny table and joins the tests to it by nested loops (16 s instead of 1 s for 200,000 rows here).
+            await Execute(connection, transaction, "ANALYZE \"Athletes\"; ANALYZE \"Screenings\";", ct);
+            tests += await Execute(connection, transaction,
+                """
+                INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
+                SELECT t.id, s."Id", t.test_code, t.entered_unit, t.lever_arm_m, t.seconds, t.left_trials, t.right_trials
+                FROM import_tests t
+                JOIN "Athletes" a ON a."TeamId" = @team AND a."ExternalId" = t.external_id
+                JOIN "Screenings" s ON s."AthleteId" = a."Id" AND s."Date" = t.date AND s."Source" = 'Imported'
+                ON CONFLICT ("ScreeningId", "TestCode") DO NOTHING
+                """, ct, plan);
         }
 
-        await Execute(connection, transaction, "ANALYZE import_tests;", ct);
-        // The screenings just inserted are invisible to the planner's statistics: without a fresh sample it assumes
-        // a tiny table and joins the tests to it by nested loops (16 s instead of 1 s for 200,000 rows here).
-        await Execute(connection, transaction, "ANALYZE \"Athletes\"; ANALYZE \"Screenings\";", ct);
-        var tests = direct.Count + await Execute(connection, transaction,
-            """
-            INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
-            SELECT t.id, s."Id", t.test_code, t.entered_unit, t.lever_arm_m, t.seconds, t.left_trials, t.right_trials
-            FROM import_tests t
-            JOIN "Athletes" a ON a."TeamId" = @team AND a."ExternalId" = t.external_id
-            JOIN "Screenings" s ON s."AthleteId" = a."Id" AND s."Date" = t.date AND s."Source" = 'Imported'
-            ON CONFLICT ("ScreeningId", "TestCode") DO NOTHING
-            """, ct, plan);
-
+        timings?.Mark("write: analyse and insert other tests");
         await Execute(connection, transaction, ImportAudit.Postgres, ct, plan, actorRole);
+        timings?.Mark("write: audit trail");
         await transaction.CommitAsync(ct);
+        timings?.Mark("commit");
         return new ImportWriteResult(athletes, screenings, tests);
+    }
+
+    private static readonly Dictionary<string, int> TestBits =
+        TestCatalogue.All.Select((t, i) => (t.Code, Bit: 1 << i)).ToDictionary(t => t.Code, t => t.Bit, StringComparer.Ordinal);
+
+    /// <summary>For each planned screening, the bits of the tests an earlier import stored in it (0 when none).</summary>
+    private static async Task<int[]> StoredTests(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken ct)
+    {
+        var cases = string.Concat(TestCatalogue.All.Select((t, i) => $"WHEN '{t.Code}' THEN {i} "));
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT a."ExternalId", s."Date", (SELECT bit_or(1 << CASE t."TestCode" {cases}ELSE 30 END) FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id")
+            FROM "Screenings" s JOIN "Athletes" a ON a."Id" = s."AthleteId"
+            WHERE a."TeamId" = @team AND a."ExternalId" IS NOT NULL AND s."Source" = 'Imported'
+            """, connection, transaction) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("team", NpgsqlDbType.Uuid, plan.TeamId);
+        var bits = new Dictionary<(string, DateOnly), int>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                bits[(reader.GetString(0), reader.GetFieldValue<DateOnly>(1))] = reader.IsDBNull(2) ? 0 : reader.GetInt32(2);
+            }
+        }
+
+        var stored = new int[plan.Screenings.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            stored[i] = bits.GetValueOrDefault((plan.Screenings[i].ExternalId, plan.Screenings[i].Date));
+        }
+
+        return stored;
+    }
+
+    /// <summary>A test's code, unit, lever arm, hold time and trials: the columns both test COPYs end with.</summary>
+    private static void WriteMeasurement(NpgsqlBinaryImporter copy, PlannedTest t)
+    {
+        copy.Write(t.TestCode, NpgsqlDbType.Text);
+        WriteNullable(copy, t.EnteredUnit);
+        WriteNullable(copy, t.LeverArmM);
+        WriteNullable(copy, t.Seconds);
+        copy.Write(t.LeftTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
+        copy.Write(t.RightTrials, NpgsqlDbType.Array | NpgsqlDbType.Double);
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using HipCheck.Core.Measurement;
 using Microsoft.Data.Sqlite;
 using static HipCheck.Web.Data.SqliteValues;
 
@@ -17,7 +17,7 @@ internal static class SqliteBulkWriter
 {
     private const string ImportCacheKib = "-131072"; // 128 MiB for the duration of the import
 
-    public static async Task<ImportWriteResult> WriteAsync(SqliteConnection connection, ImportPlan plan, string actorRole, CancellationToken ct)
+    public static async Task<ImportWriteResult> WriteAsync(SqliteConnection connection, ImportPlan plan, string actorRole, ImportTimings? timings, CancellationToken ct)
     {
         var previousCache = Convert.ToString(await Scalar(connection, null, "PRAGMA cache_size;", ct), CultureInfo.InvariantCulture)!;
         await Execute(connection, null, $"PRAGMA cache_size={ImportCacheKib};", ct);
@@ -29,49 +29,50 @@ internal static class SqliteBulkWriter
             // What this import created, for its audit trail (ImportAudit), written at the end in the same transaction.
             await Execute(connection, transaction, "CREATE TEMP TABLE IF NOT EXISTS import_created (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;", ct);
             await Execute(connection, transaction, "DELETE FROM import_created;", ct);
-            await using var created = Command(connection, transaction, "INSERT INTO import_created (kind, id) VALUES ($kind, $id)", "$kind", "$id");
-            // Row loops step synchronously: Microsoft.Data.Sqlite's async methods run synchronously anyway, and a
-            // task per row is pure overhead at a million rows. Cancellation is checked per row instead.
-            void Created(string kind, string id)
+            // Row loops step synchronously through SQLite's C API (SqliteRowStatement): a million rows make the
+            // per-row cost of a task or of ADO.NET's named parameters the larger part. Cancellation is checked per row.
+            using var created = new SqliteRowStatement(connection, "INSERT INTO import_created (kind, id) VALUES (?1, ?2)");
+            void Created(string kind, Guid id)
             {
-                created.Parameters["$kind"].Value = kind;
-                created.Parameters["$id"].Value = id;
-                created.ExecuteNonQuery();
+                created.Text(1, kind);
+                created.Id(2, id);
+                created.Step();
             }
 
+            var now = Instant(plan.NowUtc);
             var athletesCreated = 0;
-            await using (var insert = Command(connection, transaction,
+            using (var insert = new SqliteRowStatement(connection,
                 """
                 INSERT INTO "Athletes" ("Id", "Name", "Sex", "BirthDate", "BodyMassKg", "HeightCm", "Sport", "DominantLeg",
                     "OwnerUserId", "TeamId", "CreatedUtc", "UpdatedUtc", "ExternalId")
-                VALUES ($id, $name, $sex, $birth, $mass, $height, NULL, $leg, NULL, $team, $now, $now, $external)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, NULL, ?8, ?9, ?9, ?10)
                 ON CONFLICT DO NOTHING
-                """, "$id", "$name", "$sex", "$birth", "$mass", "$height", "$leg", "$team", "$now", "$external"))
+                """))
             {
-                var p = insert.Parameters;
-                p["$team"].Value = team;
-                p["$now"].Value = Instant(plan.NowUtc);
                 foreach (var athlete in plan.NewAthletes)
                 {
-                    p["$id"].Value = Id(athlete.Id);
-                    p["$name"].Value = athlete.Details.Name;
-                    p["$sex"].Value = athlete.SexCode;
-                    p["$birth"].Value = Day(athlete.Details.BirthDate);
-                    p["$mass"].Value = athlete.Details.BodyMassKg;
-                    p["$height"].Value = athlete.Details.HeightCm;
-                    p["$leg"].Value = athlete.LegCode;
-                    p["$external"].Value = athlete.ExternalId;
                     ct.ThrowIfCancellationRequested();
-                    if (insert.ExecuteNonQuery() == 1)
+                    insert.Id(1, athlete.Id);
+                    insert.Text(2, athlete.Details.Name);
+                    insert.Text(3, athlete.SexCode);
+                    insert.Day(4, athlete.Details.BirthDate);
+                    insert.Real(5, athlete.Details.BodyMassKg);
+                    insert.Real(6, athlete.Details.HeightCm);
+                    insert.Text(7, athlete.LegCode);
+                    insert.Id(8, plan.TeamId);
+                    insert.Text(9, now);
+                    insert.Text(10, athlete.ExternalId);
+                    if (insert.Step() == 1)
                     {
                         athletesCreated++;
-                        Created("athlete", Id(athlete.Id));
+                        Created("athlete", athlete.Id);
                     }
                 }
             }
 
+            timings?.Mark("write: athletes");
             // The team's athletes by external id, and their imported screenings by (athlete, day).
-            var athletes = new Dictionary<string, (string Id, double Mass)>(StringComparer.Ordinal);
+            var athletes = new Dictionary<string, (Guid Id, double Mass)>(StringComparer.Ordinal);
             await using (var read = Command(connection, transaction,
                 """SELECT "ExternalId", "Id", "BodyMassKg" FROM "Athletes" WHERE "TeamId" = $team AND "ExternalId" IS NOT NULL""", "$team"))
             {
@@ -79,93 +80,99 @@ internal static class SqliteBulkWriter
                 await using var reader = await read.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    athletes[reader.GetString(0)] = (reader.GetString(1), reader.GetDouble(2));
+                    athletes[reader.GetString(0)] = (reader.GetGuid(1), reader.GetDouble(2));
                 }
             }
 
-            var screenings = new Dictionary<(string Athlete, string Day), string>();
-            await using (var read = Command(connection, transaction,
-                """
-                SELECT s."AthleteId", s."Date", s."Id" FROM "Screenings" s JOIN "Athletes" a ON a."Id" = s."AthleteId"
-                WHERE a."TeamId" = $team AND s."Source" = 'Imported'
-                """, "$team"))
+            // With each, the tests it holds as bits (catalogue order): a test already there is skipped here rather than
+            // by ON CONFLICT, which would cost a unique-index probe per row (a re-import is all probes). BEGIN
+            // IMMEDIATE holds the write lock, so nothing is added between this read and the inserts; ON CONFLICT stays.
+            var existing = new Dictionary<(Guid Athlete, DateOnly Day), (Guid Id, int Tests)>();
+            await using (var read = Command(connection, transaction, ExistingScreenings, "$team"))
             {
                 read.Parameters["$team"].Value = team;
                 await using var reader = await read.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    screenings[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+                    existing[(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1))] = (reader.GetGuid(2), reader.IsDBNull(3) ? 0 : (int)(reader.GetInt64(3) & 0x3FFF_FFFF));
                 }
             }
 
+            timings?.Mark("write: read existing ids");
+            // Each planned screening's id: the one an earlier import stored for that athlete and day, or a new one.
+            var screeningIds = new Guid[plan.Screenings.Count];
+            var isNew = new bool[plan.Screenings.Count];
+            var presentTests = new int[plan.Screenings.Count];
             var screeningsCreated = 0;
-            var newScreenings = new HashSet<string>(StringComparer.Ordinal);
-            await using (var insert = Command(connection, transaction,
+            using (var insert = new SqliteRowStatement(connection,
                 """
                 INSERT INTO "Screenings" ("Id", "AthleteId", "Date", "BodyMassKg", "CreatedByUserId", "CreatedUtc", "Source")
-                VALUES ($id, $athlete, $date, $mass, $user, $now, 'Imported')
-                """, "$id", "$athlete", "$date", "$mass", "$user", "$now"))
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Imported')
+                """))
             {
-                var p = insert.Parameters;
-                p["$user"].Value = plan.UserId;
-                p["$now"].Value = Instant(plan.NowUtc);
-                foreach (var screening in plan.Screenings)
+                for (var i = 0; i < plan.Screenings.Count; i++)
                 {
+                    var screening = plan.Screenings[i];
                     var athlete = athletes[screening.ExternalId];
-                    var key = (athlete.Id, Day(screening.Date));
-                    if (screenings.ContainsKey(key))
+                    if (existing.TryGetValue((athlete.Id, screening.Date), out var stored))
+                    {
+                        (screeningIds[i], presentTests[i]) = stored;
+                        continue;
+                    }
+
+                    ct.ThrowIfCancellationRequested();
+                    insert.Id(1, screening.Id);
+                    insert.Id(2, athlete.Id);
+                    insert.Day(3, screening.Date);
+                    insert.Real(4, screening.BodyMassKg ?? athlete.Mass);
+                    insert.Text(5, plan.UserId);
+                    insert.Text(6, now);
+                    screeningsCreated += insert.Step();
+                    Created("screening", screening.Id);
+                    screeningIds[i] = screening.Id;
+                    isNew[i] = true;
+                }
+            }
+
+            timings?.Mark("write: screenings");
+            var testsInserted = 0;
+            using (var insert = new SqliteRowStatement(connection,
+                """
+                INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                ON CONFLICT DO NOTHING
+                """))
+            {
+                foreach (var test in plan.Tests)
+                {
+                    var screeningId = screeningIds[test.Screening];
+                    if ((presentTests[test.Screening] & TestBit(test.TestCode)) != 0)
                     {
                         continue;
                     }
 
-                    var id = Id(screening.Id);
-                    p["$id"].Value = id;
-                    p["$athlete"].Value = athlete.Id;
-                    p["$date"].Value = key.Item2;
-                    p["$mass"].Value = screening.BodyMassKg ?? athlete.Mass;
                     ct.ThrowIfCancellationRequested();
-                    screeningsCreated += insert.ExecuteNonQuery();
-                    Created("screening", id);
-                    screenings[key] = id;
-                    newScreenings.Add(id);
-                }
-            }
-
-            var testsInserted = 0;
-            await using (var insert = Command(connection, transaction,
-                """
-                INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
-                VALUES ($id, $screening, $test, $unit, $lever, $seconds, $left, $right)
-                ON CONFLICT DO NOTHING
-                """, "$id", "$screening", "$test", "$unit", "$lever", "$seconds", "$left", "$right"))
-            {
-                var p = insert.Parameters;
-                var json = new StringBuilder(64);
-                foreach (var test in plan.Tests)
-                {
-                    var athlete = athletes[test.ExternalId].Id;
-                    var screeningId = screenings[(athlete, Day(test.Date))];
-                    p["$id"].Value = Id(test.Id);
-                    p["$screening"].Value = screeningId;
-                    p["$test"].Value = test.TestCode;
-                    p["$unit"].Value = (object?)test.EnteredUnit ?? DBNull.Value;
-                    p["$lever"].Value = (object?)test.LeverArmM ?? DBNull.Value;
-                    p["$seconds"].Value = (object?)test.Seconds ?? DBNull.Value;
-                    p["$left"].Value = JsonArray(json, test.LeftTrials);
-                    p["$right"].Value = JsonArray(json, test.RightTrials);
-                    ct.ThrowIfCancellationRequested();
-                    if (insert.ExecuteNonQuery() == 1)
+                    insert.Id(1, test.Id);
+                    insert.Id(2, screeningId);
+                    insert.Text(3, test.TestCode);
+                    insert.Text(4, test.EnteredUnit);
+                    insert.Real(5, test.LeverArmM);
+                    insert.Real(6, test.Seconds);
+                    insert.JsonArray(7, test.LeftTrials);
+                    insert.JsonArray(8, test.RightTrials);
+                    if (insert.Step() == 1)
                     {
                         testsInserted++;
-                        if (!newScreenings.Contains(screeningId))
+                        if (!isNew[test.Screening])
                         {
                             // A test added to a screening an earlier import stored: audited on its own.
-                            Created("test", Id(test.Id));
+                            Created("test", test.Id);
                         }
                     }
                 }
             }
 
+            timings?.Mark("write: tests");
             await using (var audit = Command(connection, transaction, ImportAudit.Sqlite, "$now", "$user", "$role"))
             {
                 audit.Parameters["$now"].Value = Instant(plan.NowUtc);
@@ -174,7 +181,9 @@ internal static class SqliteBulkWriter
                 await audit.ExecuteNonQueryAsync(ct);
             }
 
+            timings?.Mark("write: audit trail");
             await transaction.CommitAsync(ct);
+            timings?.Mark("commit");
             return new ImportWriteResult(athletesCreated, screeningsCreated, testsInserted);
         }
         finally
@@ -182,6 +191,21 @@ internal static class SqliteBulkWriter
             await Execute(connection, null, $"PRAGMA cache_size={previousCache};", CancellationToken.None);
         }
     }
+
+    /// <summary>The team's imported screenings by athlete and day, each with the bits of the tests it holds.</summary>
+    private static readonly string ExistingScreenings =
+        $"""
+        SELECT s."AthleteId", s."Date", s."Id",
+            (SELECT sum(1 << CASE t."TestCode" {string.Concat(TestCatalogue.All.Select((t, i) => $"WHEN '{t.Code}' THEN {i} "))}ELSE 30 END)
+             FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id")
+        FROM "Screenings" s JOIN "Athletes" a ON a."Id" = s."AthleteId"
+        WHERE a."TeamId" = $team AND s."Source" = 'Imported'
+        """;
+
+    private static readonly Dictionary<string, int> TestBits =
+        TestCatalogue.All.Select((t, i) => (t.Code, Bit: 1 << i)).ToDictionary(t => t.Code, t => t.Bit, StringComparer.Ordinal);
+
+    private static int TestBit(string testCode) => TestBits[testCode];
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters) =>
         Prepare(connection, transaction, sql, parameters);

@@ -26,12 +26,15 @@ public sealed class TeamImporter(HipCheckDb db, DatabaseInfo database, StudyLock
 {
     /// <summary>Imports into <paramref name="team"/>; the caller has checked the user may.</summary>
     /// <param name="validOnly">Store the valid rows even when some are rejected (otherwise one bad row stops the file).</param>
-    public async Task<ImportReport> ImportAsync(Team team, string userId, Stream file, bool validOnly, CancellationToken ct)
+    /// <param name="timings">When given, the wall time of each phase is recorded in it.</param>
+    public async Task<ImportReport> ImportAsync(Team team, string userId, Stream file, bool validOnly, CancellationToken ct, ImportTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(file);
         var now = clock.GetUtcNow().UtcDateTime;
+        timings?.Restart();
         var import = ScreeningImportReader.Read(file, new ImportReadOptions { Today = DateOnly.FromDateTime(now) });
+        timings?.Mark("read and validate");
         if (!import.Readable)
         {
             return Report(import, committed: false, write: null);
@@ -72,6 +75,7 @@ public sealed class TeamImporter(HipCheckDb db, DatabaseInfo database, StudyLock
         }
 
         import.Reject(rejections);
+        timings?.Mark("check against the database");
         foreach (var (studyId, count) in refusedByStudy)
         {
             var study = locked.First(w => w.Study.Id == studyId).Study;
@@ -84,6 +88,7 @@ public sealed class TeamImporter(HipCheckDb db, DatabaseInfo database, StudyLock
         }
 
         var plan = ImportPlans.Build(import, team.Id, userId, now, existing.Keys.ToHashSet(StringComparer.Ordinal));
+        timings?.Mark("plan");
         if (plan.Tests.Count == 0)
         {
             return Report(import, committed: true, write: new ImportWriteResult(0, 0, 0));
@@ -95,8 +100,8 @@ public sealed class TeamImporter(HipCheckDb db, DatabaseInfo database, StudyLock
         {
             var connection = db.Database.GetDbConnection();
             var written = database.Provider == DatabaseProvider.Postgres
-                ? await PostgresBulkWriter.WriteAsync((NpgsqlConnection)connection, plan, actorRole, ct)
-                : await SqliteBulkWriter.WriteAsync((SqliteConnection)connection, plan, actorRole, ct);
+                ? await PostgresBulkWriter.WriteAsync((NpgsqlConnection)connection, plan, actorRole, timings, ct)
+                : await SqliteBulkWriter.WriteAsync((SqliteConnection)connection, plan, actorRole, timings, ct);
             return Report(import, committed: true, write: written);
         }
         finally
