@@ -49,6 +49,8 @@ public static class WebExtensions
         services.AddSingleton<ScreeningGroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<ScreeningGroupCommit>());
         services.AddScoped<ScreeningReporter>();
+        services.AddOptions<ReportCacheOptions>().Bind(configuration.GetSection("ReportCache")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReportCache>();
         services.AddScoped<InjuryService>();
         services.AddHipCheckSurveillance(configuration);
         services.AddScoped<StudyLocks>();

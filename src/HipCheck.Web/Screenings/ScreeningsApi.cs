@@ -22,10 +22,10 @@ public static class ScreeningsApi
                 : TypedResults.NotFound())
             .WithSummary("Get a screening's results");
 
-        group.MapGet("/{id:guid}/report", async Task<Results<Ok<ReportDocument>, NotFound>> (
+        group.MapGet("/{id:guid}/report", async Task<Results<ReportJson, NotFound>> (
             Guid id, ClaimsPrincipal user, ScreeningReporter reporter, CancellationToken ct) =>
-            await reporter.ForUserAsync(user.UserId(), id, ct) is { } report
-                ? TypedResults.Ok(report)
+            await reporter.JsonForUserAsync(user.UserId(), id, ct) is { } utf8Json
+                ? new ReportJson(utf8Json)
                 : TypedResults.NotFound())
             .WithSummary("Get a screening's risk report")
             .WithDescription("Every rule of the evidence catalogue with its status (flagged, clear, not-assessed, not-applicable), "
