@@ -52,14 +52,14 @@ echo "== SQLite (WAL, synchronous=FULL)"
 DB="$WORK/bench.db"
 $CLI import --provider sqlite --connection "Data Source=$DB" --migrate --team "$TEAM" --file "$CSV" >/dev/null 2>&1 || true
 sqlite3 "$DB" "$team_sql ('${TEAM^^}', 'Bench', 'bench-coach', NULL, '2026-01-01 00:00:00');"
-$CLI import --provider sqlite --connection "Data Source=$DB" --team "$TEAM" --file "$CSV"
-echo "re-import:"; $CLI import --provider sqlite --connection "Data Source=$DB" --team "$TEAM" --file "$CSV"
+$CLI import --provider sqlite --connection "Data Source=$DB" --team "$TEAM" --file "$CSV" --timings
+echo "re-import:"; $CLI import --provider sqlite --connection "Data Source=$DB" --team "$TEAM" --file "$CSV" --timings
 
 echo "== PostgreSQL (durable: fsync and synchronous_commit on)"
 PG=$(scripts/throwaway-postgres.sh start "$PG_DIR")
 PORT=$(echo "$PG" | sed -E 's/.*Port=([0-9]+).*/\1/')
 $CLI import --provider postgres --connection "$PG" --migrate --team "$TEAM" --file "$CSV" >/dev/null 2>&1 || true
 psql -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -qc "$team_sql ('$TEAM', 'Bench', 'bench-coach', NULL, now());"
-$CLI import --provider postgres --connection "$PG" --team "$TEAM" --file "$CSV"
-echo "re-import:"; $CLI import --provider postgres --connection "$PG" --team "$TEAM" --file "$CSV"
+$CLI import --provider postgres --connection "$PG" --team "$TEAM" --file "$CSV" --timings
+echo "re-import:"; $CLI import --provider postgres --connection "$PG" --team "$TEAM" --file "$CSV" --timings
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
