@@ -9,7 +9,8 @@ namespace HipCheck.Web.Account;
 /// (API and page) and password reset (forgot and reset pages) <see cref="RegisterPerMinute"/> and
 /// <see cref="PasswordResetPerMinute"/> a minute. Only POSTs count; showing the forms is free. Each limit
 /// can be changed under <c>RateLimits:</c> (LoginPerMinute, RegisterPerMinute, PasswordResetPerMinute).
-/// Counters live in this instance only: behind several instances the effective limit is multiplied.
+/// Counters live in the database (<see cref="HipCheck.Web.Infrastructure.SharedRateLimits"/>), so the limits hold
+/// across every app instance.
 /// They complement, not replace, Identity's per-account lockout (5 failures lock for 5 minutes).
 /// </summary>
 public static class AuthRateLimits
@@ -32,9 +33,9 @@ public static class AuthRateLimits
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginPolicy, context => PerClientPost(context, login));
-            options.AddPolicy(RegisterPolicy, context => PerClientPost(context, register));
-            options.AddPolicy(PasswordResetPolicy, context => PerClientPost(context, reset));
+            options.AddPolicy(LoginPolicy, context => PerClientPost(context, LoginPolicy, login));
+            options.AddPolicy(RegisterPolicy, context => PerClientPost(context, RegisterPolicy, register));
+            options.AddPolicy(PasswordResetPolicy, context => PerClientPost(context, PasswordResetPolicy, reset));
             // One handler for every policy (the last OnRejected configured wins): say when to come back.
             options.OnRejected = (context, _) =>
             {
@@ -52,15 +53,9 @@ public static class AuthRateLimits
     /// POSTs are counted per client IP; a request without one (the in-memory test server) falls into one
     /// shared "unknown" partition, so tests see the limit as a single client would.
     /// </summary>
-    private static RateLimitPartition<string> PerClientPost(HttpContext context, int perMinute) =>
+    private static RateLimitPartition<string> PerClientPost(HttpContext context, string policy, int perMinute) =>
         !HttpMethods.IsPost(context.Request.Method)
             ? RateLimitPartition.GetNoLimiter("reads")
-            : RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
+            : HipCheck.Web.Infrastructure.SharedRateLimits.FixedWindow(
+                context, policy, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", perMinute, TimeSpan.FromMinutes(1));
 }

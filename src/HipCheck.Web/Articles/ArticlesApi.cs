@@ -18,7 +18,7 @@ public static class ArticlesApi
 
     /// <summary>
     /// Comment writes (page and API) are limited per member id (5 a minute unless Comments:PerMinute says otherwise); reads and anonymous requests are not counted
-    /// (anonymous writes are refused before they get here). Counters live in this instance only.
+    /// (anonymous writes are refused before they get here). Counters live in the database, shared by every instance.
     /// </summary>
     public static IServiceCollection AddCommentRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,12 +31,7 @@ public static class ArticlesApi
                 !HttpMethods.IsPost(context.Request.Method) && !HttpMethods.IsPut(context.Request.Method)
                     || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
                     ? RateLimitPartition.GetNoLimiter("reads")
-                    : RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = perMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }));
+                    : HipCheck.Web.Infrastructure.SharedRateLimits.FixedWindow(context, CommentPolicy, userId, perMinute, TimeSpan.FromMinutes(1)));
             options.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

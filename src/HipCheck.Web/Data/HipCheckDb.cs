@@ -81,6 +81,9 @@ public class HipCheckDb : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 
     public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
 
+    /// <summary>Rate-limit counters shared by every app instance (<see cref="HipCheck.Web.Infrastructure.SharedRateLimits"/>).</summary>
+    public DbSet<HipCheck.Web.Infrastructure.RateLimitWindow> RateLimitWindows => Set<HipCheck.Web.Infrastructure.RateLimitWindow>();
+
     /// <summary>
     /// Every DateTime is a UTC instant (STYLE.md). SQLite stores text without a kind, so values are marked
     /// UTC when read; otherwise a client would get "2026-11-26T04:18:58" back and read it as local time.

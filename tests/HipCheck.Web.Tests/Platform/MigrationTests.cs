@@ -28,7 +28,7 @@ public sealed class MigrationTests
 
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a PostgreSQL migration: run dotnet ef migrations add (ADR 0006).");
         Assert.Equal(
-            ["Initial", "AuditTrail", "BulkImport", "Surveillance", "StudyInstrument"],
+            ["Initial", "AuditTrail", "BulkImport", "Surveillance", "StudyInstrument", "RateLimitWindows"],
             db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]));
     }
 }

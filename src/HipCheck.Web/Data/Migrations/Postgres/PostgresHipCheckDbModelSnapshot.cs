@@ -379,6 +379,25 @@ namespace HipCheck.Web.Data.Migrations.Postgres
                     b.ToTable("ExerciseVideos");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Infrastructure.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitWindows");
+                });
+
             modelBuilder.Entity("HipCheck.Web.Injuries.Injury", b =>
                 {
                     b.Property<Guid>("Id")

@@ -371,6 +371,25 @@ namespace HipCheck.Web.Data.Migrations.Sqlite
                     b.ToTable("ExerciseVideos");
                 });
 
+            modelBuilder.Entity("HipCheck.Web.Infrastructure.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitWindows");
+                });
+
             modelBuilder.Entity("HipCheck.Web.Injuries.Injury", b =>
                 {
                     b.Property<Guid>("Id")
