@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using HipCheck.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HipCheck.Web.Tests.Platform;
@@ -12,31 +10,13 @@ namespace HipCheck.Web.Tests.Platform;
 /// the suite runs on it): what one instance issues (login cookie, antiforgery token, bearer token), the
 /// other accepts, because the Data Protection keys live in the database and not in either process.
 /// </summary>
-public sealed class MultiInstanceTests : IDisposable
+public sealed class MultiInstanceTests : TwoInstances
 {
-    private readonly HipCheckApp first = new();
-    private readonly HipCheckApp second;
-
-    public MultiInstanceTests()
-    {
-        first.UseKestrel(0);
-        first.StartServer();
-        second = new HipCheckApp { SharedDatabase = first.ConnectionString };
-        second.UseKestrel(0);
-        second.StartServer();
-    }
-
-    public void Dispose()
-    {
-        second.Dispose();
-        first.Dispose();
-    }
-
     [Fact]
     public async Task The_instances_listen_on_two_ports()
     {
-        var a = Address(first);
-        var b = Address(second);
+        var a = Address(First);
+        var b = Address(Second);
 
         Assert.NotEqual(a.Port, b.Port);
         using var client = new HttpClient();
@@ -55,16 +35,16 @@ public sealed class MultiInstanceTests : IDisposable
     [Fact]
     public async Task The_data_protection_keys_live_in_the_database_for_both_instances()
     {
-        using var api = Client(first);
+        using var api = Client(First);
         using (await Register(api, "keys@example.org")) { }
 
-        foreach (var app in new[] { first, second })
+        foreach (var app in new[] { First, Second })
         {
             var repository = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value.XmlRepository;
             Assert.IsType<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.EntityFrameworkCoreXmlRepository<HipCheck.Web.Data.HipCheckDb>>(repository);
         }
 
-        await using var scope = second.Services.CreateAsyncScope();
+        await using var scope = Second.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HipCheck.Web.Data.HipCheckDb>();
         Assert.NotEmpty(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys, TestContext.Current.CancellationToken));
     }
@@ -72,17 +52,17 @@ public sealed class MultiInstanceTests : IDisposable
     [Fact]
     public async Task A_form_from_one_instance_logs_in_on_the_other_and_the_cookie_works_on_both()
     {
-        using var api = Client(first);
+        using var api = Client(First);
         using (await Register(api, "ann@example.org")) { }
 
-        // The login form (antiforgery cookie + token) comes from the first instance ...
+        // The login form (antiforgery cookie + token) comes from the First instance ...
         using var form = await api.GetAsync("/Account/Login", TestContext.Current.CancellationToken);
         await form.AssertStatus(HttpStatusCode.OK);
         var antiforgeryCookie = Cookies(form);
         var token = CookieLogin.AntiforgeryToken(await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
-        // ... and is posted to the second, which must accept a token it did not issue.
-        using var other = Client(second);
+        // ... and is posted to the Second, which must accept a token it did not issue.
+        using var other = Client(Second);
         using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -98,7 +78,7 @@ public sealed class MultiInstanceTests : IDisposable
         var session = Cookies(login);
         Assert.Contains("hipcheck.auth=", session, StringComparison.Ordinal);
 
-        // The session cookie the second instance set opens a members-only page on both instances.
+        // The session cookie the Second instance set opens a members-only page on both instances.
         foreach (var client in new[] { api, other })
         {
             using var page = new HttpRequestMessage(HttpMethod.Get, "/Athletes");
@@ -115,17 +95,17 @@ public sealed class MultiInstanceTests : IDisposable
     [Fact]
     public async Task A_bearer_token_from_one_instance_is_honoured_by_the_other()
     {
-        using var api = Client(first);
+        using var api = Client(First);
         using (await Register(api, "coach@example.org", "coach")) { }
         var token = await HipCheckApp.Login(api, "coach@example.org", HipCheckApp.Password);
 
-        using var other = Client(second);
+        using var other = Client(Second);
         other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var created = await other.PostJson("/api/athletes", Bodies.Athlete());
         await created.AssertStatus(HttpStatusCode.Created);
         var athlete = await created.Body();
 
-        // Written through the second instance, read through the first with the same token.
+        // Written through the Second instance, read through the First with the same token.
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var read = await api.GetOk($"/api/athletes/{athlete.Id()}");
         Assert.Equal(athlete.GetProperty("name").GetString(), read.GetProperty("name").GetString());
@@ -137,16 +117,6 @@ public sealed class MultiInstanceTests : IDisposable
         await response.AssertStatus(HttpStatusCode.Created);
         return response;
     }
-
-    private static Uri Address(HipCheckApp app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        return new Uri(Assert.Single(addresses).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-    }
-
-    /// <summary>A plain client to one instance; cookies are passed by hand, as a load balancer would see them.</summary>
-    private static HttpClient Client(HipCheckApp app) =>
-        new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = Address(app) };
 
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values)

@@ -1,8 +1,6 @@
 using System.Net;
 using HipCheck.Web.Data;
 using HipCheck.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,33 +11,13 @@ namespace HipCheck.Web.Tests.Platform;
 /// with a limit of 3 login POSTs a minute per client count together, so a client spreading its attempts over both
 /// is still refused on the 4th. (With per-instance counters it would get 3 on each.)
 /// </summary>
-public sealed class SharedRateLimitTests : IDisposable
+public sealed class SharedRateLimitTests() : TwoInstances(new Dictionary<string, string> { ["RateLimits:LoginPerMinute"] = "3" })
 {
-    private static readonly Dictionary<string, string> Limits = new() { ["RateLimits:LoginPerMinute"] = "3" };
-
-    private readonly HipCheckApp first = new(Limits);
-    private readonly HipCheckApp second;
-
-    public SharedRateLimitTests()
-    {
-        first.UseKestrel(0);
-        first.StartServer();
-        second = new HipCheckApp(Limits) { SharedDatabase = first.ConnectionString };
-        second.UseKestrel(0);
-        second.StartServer();
-    }
-
-    public void Dispose()
-    {
-        second.Dispose();
-        first.Dispose();
-    }
-
     [Fact]
     public async Task Login_attempts_spread_over_two_instances_share_one_limit()
     {
-        using var a = Client(first);
-        using var b = Client(second);
+        using var a = Client(First);
+        using var b = Client(Second);
         var ct = TestContext.Current.CancellationToken;
         // Near the end of a minute the 3 attempts could straddle two windows; start in a fresh one.
         var second0 = DateTime.UtcNow.Second;
@@ -63,17 +41,10 @@ public sealed class SharedRateLimitTests : IDisposable
         }
 
         // The count is in the database, under the policy and the client's address.
-        await using var scope = first.Services.CreateAsyncScope();
+        await using var scope = First.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HipCheckDb>();
         var window = await db.RateLimitWindows.AsNoTracking().SingleAsync(w => w.Key == "login:127.0.0.1", ct);
         Assert.Equal(5, window.Count);
         Assert.Equal(0, window.WindowStart % 60);
-    }
-
-    private static HttpClient Client(HipCheckApp app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var address = new Uri(Assert.Single(addresses).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        return new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address };
     }
 }
