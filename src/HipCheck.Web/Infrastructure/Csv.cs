@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HipCheck.Core.Studies.Exports;
 
 namespace HipCheck.Web.Infrastructure;
 
@@ -12,22 +13,8 @@ public static class Csv
 {
     public static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
-    public static string Row(IEnumerable<string?> fields) => string.Join(",", fields.Select(Field));
-
-    public static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    /// <summary>One CSV line: Core's quoting and formula guard (<see cref="ExportTable.Field"/>), shared by every export.</summary>
+    public static string Row(IEnumerable<string?> fields) => ExportTable.Line(fields);
 
     public static string Number(double? value, string format = "0.###") =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "";
