@@ -112,7 +112,7 @@ public static class AthletesApi
                 return errors.ToValidationProblem();
             }
 
-            var (screening, refusal) = await recorder.RecordAsync(athlete, request, user.UserId(), ct, found.BaselineLocked);
+            var (screening, refusal) = await recorder.RecordAsync(athlete, request, user.UserId(), found.BaselineLocked, ct);
             return screening is null
                 ? TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Study data locked")
                 : TypedResults.Created($"/api/screenings/{screening.Id}", ScreeningDocuments.ToDocument(screening));

@@ -53,9 +53,9 @@ public sealed class ScreeningRecorder(StudyLocks locks, ScreeningGroupCommit com
     /// Stores a request that <see cref="Validate"/> accepted, unless a study has locked this athlete's baseline
     /// window: then nothing is stored and the refusal (already recorded in the study's audit) is returned.
     /// <paramref name="baselineLocked"/> false (read with the athlete, <see cref="StudyLocks.WithBaselineLock"/>)
-    /// skips the lock lookup: no study has locked this athlete's baseline.
+    /// skips the lock lookup: no study has locked this athlete's baseline. Pass true when it was not read.
     /// </summary>
-    public async Task<(Screening? Screening, string? Refusal)> RecordAsync(Athlete athlete, ScreeningRequest request, string userId, CancellationToken cancellationToken, bool baselineLocked = true)
+    public async Task<(Screening? Screening, string? Refusal)> RecordAsync(Athlete athlete, ScreeningRequest request, string userId, bool baselineLocked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(athlete);
         ArgumentNullException.ThrowIfNull(request);

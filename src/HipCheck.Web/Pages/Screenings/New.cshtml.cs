@@ -57,7 +57,7 @@ public sealed class NewModel(HipCheckDb db, ScreeningRecorder recorder, TimeProv
             return Page();
         }
 
-        var (screening, refusal) = await recorder.RecordAsync(athlete, request, User.UserId(), ct);
+        var (screening, refusal) = await recorder.RecordAsync(athlete, request, User.UserId(), baselineLocked: true, ct);
         if (screening is null)
         {
             ModelState.AddModelError(Prefix + "Date", refusal!);
