@@ -11,4 +11,13 @@ public static class AthleteAccess
 {
     public static IQueryable<Athlete> VisibleTo(this HipCheckDb db, string userId) =>
         db.Athletes.Where(a => a.OwnerUserId == userId || (a.Team != null && a.Team.CoachUserId == userId));
+
+    /// <summary>
+    /// <see cref="VisibleTo"/> in SQL, for the <see cref="PreparedReads"/> statements: true when the user bound to
+    /// <c>@user</c> may see the athlete row aliased <paramref name="athlete"/>, whose team is the row aliased
+    /// <paramref name="team"/> (<c>LEFT JOIN "Teams" team ON team."Id" = athlete."TeamId"</c>). Both engines accept
+    /// it; tests run it beside <see cref="VisibleTo"/> over the same users and athletes (PreparedReadsTests).
+    /// </summary>
+    public static string VisibleSql(string athlete, string team) =>
+        $"""({athlete}."OwnerUserId" = @user OR {team}."CoachUserId" = @user)""";
 }

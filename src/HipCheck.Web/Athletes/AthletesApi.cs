@@ -97,11 +97,11 @@ public static class AthletesApi
         .WithSummary("List an athlete's screenings, newest first");
 
         group.MapPost("/{id:guid}/screenings", async Task<Results<Created<ScreeningDocument>, ValidationProblem, NotFound, ProblemHttpResult>> (
-            Guid id, ScreeningRequest request, ClaimsPrincipal user, HipCheckDb db, ScreeningRecorder recorder, CancellationToken ct) =>
+            Guid id, ScreeningRequest request, ClaimsPrincipal user, PreparedReads reads, ScreeningRecorder recorder, CancellationToken ct) =>
         {
-            // The athlete and whether a study locks its baseline, in one round trip (the API's busiest write).
-            var found = await StudyLocks.WithBaselineLock(db.VisibleTo(user.UserId()).AsNoTracking().Where(a => a.Id == id), db).FirstOrDefaultAsync(ct);
-            if (found is not { Athlete: var athlete })
+            // The athlete and whether a study locks its baseline, in one prepared read (the API's busiest write).
+            var userId = user.UserId();
+            if (await reads.ReadAsync(ScreeningSubjectStatement.Instance, [id, userId], ct) is not { } athlete)
             {
                 return TypedResults.NotFound();
             }
@@ -112,7 +112,7 @@ public static class AthletesApi
                 return errors.ToValidationProblem();
             }
 
-            var (screening, refusal) = await recorder.RecordAsync(athlete, request, user.UserId(), found.BaselineLocked, ct);
+            var (screening, refusal) = await recorder.RecordAsync(athlete, request, userId, ct);
             return screening is null
                 ? TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Study data locked")
                 : TypedResults.Created($"/api/screenings/{screening.Id}", ScreeningDocuments.ToDocument(screening));

@@ -33,7 +33,7 @@ public sealed class ReportInputs
     /// <summary>The organisation of the athlete's team; null for a runner's own profile or a team in none.</summary>
     public string? OrganisationName { get; init; }
 
-    /// <summary>The organisation's thresholds, ordered by rule id.</summary>
+    /// <summary>The organisation's thresholds, ordered by rule id (ordinal).</summary>
     public required List<RuleThreshold> Thresholds { get; init; }
 
     public IReadOnlyDictionary<string, double> Overrides() => Thresholds.ToDictionary(t => t.RuleId, t => t.Threshold, StringComparer.Ordinal);

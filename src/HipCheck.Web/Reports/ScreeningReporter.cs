@@ -16,7 +16,7 @@ namespace HipCheck.Web.Reports;
 /// thresholds of the organisation the athlete's team belongs to (a runner's own profile uses the catalogue's).
 /// </summary>
 public sealed class ScreeningReporter(
-    HipCheckDb db, EvidenceCatalogue catalogue, OrganisationService organisations, ReportCache cache, IOptions<JsonOptions> json)
+    HipCheckDb db, PreparedReads reads, EvidenceCatalogue catalogue, OrganisationService organisations, ReportCache cache, IOptions<JsonOptions> json)
 {
     public EvidenceCatalogue Catalogue => catalogue;
 
@@ -104,23 +104,7 @@ public sealed class ScreeningReporter(
 
     /// <summary>The report's inputs for a screening of an athlete the user may see, in one round trip; null otherwise.</summary>
     private Task<ReportInputs?> FindInputsAsync(string userId, Guid screeningId, CancellationToken ct) =>
-        db.Screenings.AsNoTracking()
-            .Where(s => s.Id == screeningId && db.VisibleTo(userId).Any(a => a.Id == s.AthleteId))
-            .Select(s => new ReportInputs
-            {
-                ScreeningId = s.Id,
-                AthleteId = s.AthleteId,
-                Date = s.Date,
-                BodyMassKg = s.BodyMassKg,
-                TestCount = s.Tests.Count,
-                AthleteName = s.Athlete!.Name,
-                Sex = s.Athlete.Sex,
-                BirthDate = s.Athlete.BirthDate,
-                OrganisationName = db.Organisations.Where(o => o.Id == s.Athlete.Team!.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Thresholds = db.RuleThresholds.Where(t => t.OrganisationId == s.Athlete.Team!.OrganisationId)
-                    .OrderBy(t => t.RuleId).Select(t => new RuleThreshold(t.RuleId, t.Threshold)).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
+        reads.ReadAsync(ReportInputsStatement.Instance, [screeningId, userId], ct);
 
     private Task<List<ScreeningTest>> TestsAsync(Guid screeningId, CancellationToken ct) =>
         db.ScreeningTests.AsNoTracking().Where(t => t.ScreeningId == screeningId).ToListAsync(ct);

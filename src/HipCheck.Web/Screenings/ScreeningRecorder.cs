@@ -21,7 +21,7 @@ public sealed class ScreeningRecorder(StudyLocks locks, ScreeningGroupCommit com
     /// </summary>
     public DateOnly LatestAllowedDate => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
 
-    public IReadOnlyList<FieldError> Validate(Athlete athlete, ScreeningRequest request)
+    public IReadOnlyList<FieldError> Validate(ScreeningSubject athlete, ScreeningRequest request)
     {
         ArgumentNullException.ThrowIfNull(athlete);
         ArgumentNullException.ThrowIfNull(request);
@@ -52,14 +52,13 @@ public sealed class ScreeningRecorder(StudyLocks locks, ScreeningGroupCommit com
     /// <summary>
     /// Stores a request that <see cref="Validate"/> accepted, unless a study has locked this athlete's baseline
     /// window: then nothing is stored and the refusal (already recorded in the study's audit) is returned.
-    /// <paramref name="baselineLocked"/> false (read with the athlete, <see cref="StudyLocks.WithBaselineLock"/>)
-    /// skips the lock lookup: no study has locked this athlete's baseline. Pass true when it was not read.
+    /// <see cref="ScreeningSubject.BaselineLocked"/> false (read with the athlete) skips the lock lookup.
     /// </summary>
-    public async Task<(Screening? Screening, string? Refusal)> RecordAsync(Athlete athlete, ScreeningRequest request, string userId, bool baselineLocked, CancellationToken cancellationToken)
+    public async Task<(Screening? Screening, string? Refusal)> RecordAsync(ScreeningSubject athlete, ScreeningRequest request, string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(athlete);
         ArgumentNullException.ThrowIfNull(request);
-        if (baselineLocked && await locks.CheckScreeningAsync(athlete.Id, request.Date!.Value, userId, cancellationToken) is { } refusal)
+        if (athlete.BaselineLocked && await locks.CheckScreeningAsync(athlete.Id, request.Date!.Value, userId, cancellationToken) is { } refusal)
         {
             return (null, refusal);
         }

@@ -52,18 +52,21 @@ public sealed class StudyLocks(HipCheckDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Each athlete with whether any study has locked its baseline for them, in the same query as the athlete (the
-    /// screening POST's hot path reads both in one round trip and runs <see cref="CheckScreeningAsync"/> only when
-    /// it can refuse). The condition is <see cref="LockedStudiesOf"/>'s, correlated on the athlete.
+    /// Whether any study has locked the baseline of the athlete row aliased <paramref name="athlete"/>, in SQL for
+    /// the screening POST's prepared read (<see cref="HipCheck.Web.Screenings.ScreeningSubjectStatement"/>): the
+    /// condition of <see cref="LockedStudiesOf"/>, correlated on the athlete. Tests run both forms over the same
+    /// enrolments (BaselineLockSqlTests).
     /// </summary>
-    public static IQueryable<AthleteWithLock> WithBaselineLock(IQueryable<HipCheck.Web.Athletes.Athlete> athletes, HipCheckDb db) =>
-        athletes.Select(a => new AthleteWithLock(a, db.Studies.Any(s => s.BaselineLockedUtc != null
-            && db.Enrolments.Any(e => e.StudyId == s.Id && e.AthleteId == a.Id && e.WithdrawnUtc == null))));
+    public static string BaselineLockedSql(string athlete) =>
+        $"""EXISTS (SELECT 1 FROM "Studies" ls JOIN "Enrolments" le ON le."StudyId" = ls."Id" WHERE ls."BaselineLockedUtc" IS NOT NULL AND le."AthleteId" = {athlete}."Id" AND le."WithdrawnUtc" IS NULL)""";
 
-    private IQueryable<Study> LockedStudiesOf(Guid athleteId) =>
-        db.Studies.Where(s => s.BaselineLockedUtc != null
+    /// <summary>The studies that have locked this athlete's baseline (enrolled, not withdrawn).</summary>
+    public static IQueryable<Study> LockedStudiesOf(HipCheckDb db, Guid athleteId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Studies.Where(s => s.BaselineLockedUtc != null
             && db.Enrolments.Any(e => e.StudyId == s.Id && e.AthleteId == athleteId && e.WithdrawnUtc == null));
-}
+    }
 
-/// <summary>An athlete and whether a study's baseline lock covers them (see <see cref="StudyLocks.WithBaselineLock"/>).</summary>
-public sealed record AthleteWithLock(HipCheck.Web.Athletes.Athlete Athlete, bool BaselineLocked);
+    private IQueryable<Study> LockedStudiesOf(Guid athleteId) => LockedStudiesOf(db, athleteId);
+}

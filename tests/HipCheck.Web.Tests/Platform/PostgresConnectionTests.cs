@@ -3,21 +3,39 @@ using Npgsql;
 
 namespace HipCheck.Web.Tests.Platform;
 
-/// <summary>PostgreSQL connections prepare repeated statements unless the operator's connection string says otherwise.</summary>
+/// <summary>
+/// PostgreSQL connections prepare repeated statements and skip the reset on return to the pool, unless the
+/// operator's connection string says otherwise.
+/// </summary>
 public sealed class PostgresConnectionTests
 {
     [Fact]
-    public void Automatic_preparation_is_on_by_default()
+    public void Automatic_preparation_and_no_reset_are_on_by_default()
     {
-        var built = new NpgsqlConnectionStringBuilder(DataExtensions.WithAutoPrepare("Host=db;Database=hipcheck;Username=app;Password=secret"));
+        var built = new NpgsqlConnectionStringBuilder(DataExtensions.WithConnectionDefaults("Host=db;Database=hipcheck;Username=app;Password=secret"));
         Assert.Equal(64, built.MaxAutoPrepare);
         Assert.Equal(2, built.AutoPrepareMinUsages);
+        Assert.True(built.NoResetOnClose);
         Assert.Equal(("db", "hipcheck", "app", "secret"), (built.Host, built.Database, built.Username, built.Password));
     }
 
     [Theory]
-    [InlineData("Host=db;Database=hipcheck;Max Auto Prepare=0")]
-    [InlineData("Host=db;Database=hipcheck;MaxAutoPrepare=8")]
-    public void An_explicit_setting_is_kept(string connectionString) =>
-        Assert.Equal(connectionString, DataExtensions.WithAutoPrepare(connectionString));
+    [InlineData("Host=db;Database=hipcheck;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=hipcheck;MaxAutoPrepare=8", 8)]
+    public void An_explicit_preparation_setting_is_kept(string connectionString, int expected)
+    {
+        var built = new NpgsqlConnectionStringBuilder(DataExtensions.WithConnectionDefaults(connectionString));
+        Assert.Equal(expected, built.MaxAutoPrepare);
+        Assert.True(built.NoResetOnClose);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=hipcheck;No Reset On Close=false")]
+    [InlineData("Host=db;Database=hipcheck;NoResetOnClose=false")]
+    public void An_explicit_reset_setting_is_kept(string connectionString)
+    {
+        var built = new NpgsqlConnectionStringBuilder(DataExtensions.WithConnectionDefaults(connectionString));
+        Assert.False(built.NoResetOnClose);
+        Assert.Equal(64, built.MaxAutoPrepare);
+    }
 }

@@ -42,7 +42,7 @@ public sealed class NewModel(HipCheckDb db, ScreeningRecorder recorder, TimeProv
             ModelState.AddModelError(Prefix + e.Field, e.Message);
         }
 
-        foreach (var e in recorder.Validate(athlete, request))
+        foreach (var e in recorder.Validate(ScreeningSubject.Of(athlete), request))
         {
             // One message per box: a box that failed to bind or parse is not also reported as missing.
             var key = Prefix + ScreeningForm.FormKey(keyMap, e.Field);
@@ -57,7 +57,7 @@ public sealed class NewModel(HipCheckDb db, ScreeningRecorder recorder, TimeProv
             return Page();
         }
 
-        var (screening, refusal) = await recorder.RecordAsync(athlete, request, User.UserId(), baselineLocked: true, ct);
+        var (screening, refusal) = await recorder.RecordAsync(ScreeningSubject.Of(athlete), request, User.UserId(), ct);
         if (screening is null)
         {
             ModelState.AddModelError(Prefix + "Date", refusal!);
