@@ -46,6 +46,7 @@ public static class WebExtensions
         services.AddScoped<AuditReader>();
         services.AddScoped<ScreeningRecorder>();
         services.AddSingleton<ScreeningWriter>();
+        services.AddOptions<ScreeningCommitOptions>().Bind(configuration.GetSection("Screenings:GroupCommit")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScreeningGroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<ScreeningGroupCommit>());
         services.AddScoped<ScreeningReporter>();

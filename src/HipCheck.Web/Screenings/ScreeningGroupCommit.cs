@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using System.ComponentModel.DataAnnotations;
 using HipCheck.Web.Data;
+using Microsoft.Extensions.Options;
 
 namespace HipCheck.Web.Screenings;
 
@@ -12,13 +14,40 @@ namespace HipCheck.Web.Screenings;
 /// before its commit, so the durability promise is unchanged; under light load a batch holds one screening and
 /// nothing waits longer than before. If a batch fails, its screenings are retried one by one, so one bad screening
 /// fails alone (the request gets the error) and the others are stored.
+/// <para>
+/// SQLite has one writer at a time, so one writer drains the queue. A PostgreSQL server runs each connection's
+/// statements on one of its cores and lets transactions commit side by side, so there several writers
+/// (<see cref="ScreeningCommitOptions.PostgresWriters"/>) each take a group: with one, every insert of the instance
+/// ran on a single server process while the other cores idled.
+/// </para>
 /// </summary>
-public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, ScreeningWriter writer, IHttpContextAccessor http, ILogger<ScreeningGroupCommit> logger) : BackgroundService
+public sealed class ScreeningGroupCommit : BackgroundService
 {
     public const int MaxBatch = 256;
 
-    private readonly Channel<Pending> channel = Channel.CreateBounded<Pending>(
-        new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly IServiceScopeFactory scopes;
+    private readonly ScreeningWriter writer;
+    private readonly IHttpContextAccessor http;
+    private readonly ILogger<ScreeningGroupCommit> logger;
+    private readonly Channel<Pending> channel;
+
+    public ScreeningGroupCommit(
+        IServiceScopeFactory scopes, ScreeningWriter writer, IHttpContextAccessor http, DatabaseInfo database,
+        IOptions<ScreeningCommitOptions> options, ILogger<ScreeningGroupCommit> logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        this.scopes = scopes;
+        this.writer = writer;
+        this.http = http;
+        this.logger = logger;
+        Writers = database.Provider == DatabaseProvider.Postgres ? options.Value.PostgresWriters : 1;
+        channel = Channel.CreateBounded<Pending>(
+            new BoundedChannelOptions(16 * MaxBatch) { SingleReader = Writers == 1, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>How many groups are written at the same time: 1 on SQLite.</summary>
+    public int Writers { get; }
 
     /// <summary>Stores the screening with its tests; returns once it is committed (or throws what the commit threw).</summary>
     public async Task SaveAsync(Screening screening, CancellationToken cancellationToken)
@@ -30,7 +59,10 @@ public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, ScreeningW
         await pending.Committed.Task.ConfigureAwait(false);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteLoopAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
         try
@@ -113,4 +145,12 @@ public sealed class ScreeningGroupCommit(IServiceScopeFactory scopes, ScreeningW
 
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+}
+
+/// <summary>Settings of the screenings' group commit (<c>Screenings:GroupCommit</c>).</summary>
+public sealed class ScreeningCommitOptions
+{
+    /// <summary>Groups written at the same time on PostgreSQL (SQLite always uses one); default 4.</summary>
+    [Range(1, 64)]
+    public int PostgresWriters { get; set; } = 4;
 }
