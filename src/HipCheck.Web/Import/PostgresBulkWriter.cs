@@ -265,6 +265,11 @@ internal static class PostgresBulkWriter
     private static async Task CopyScreeningAudit(NpgsqlConnection connection, ImportPlan plan, string actorRole,
         Dictionary<Guid, (Guid Athlete, double Mass)> created, List<(PlannedTest Test, Guid Screening)> direct, ImportTimings? timings, CancellationToken ct)
     {
+        if (created.Count == 0)
+        {
+            return; // a re-import: nothing created, nothing to audit
+        }
+
         // The direct tests of each planned screening (direct holds the tests of created screenings only).
         var start = new int[plan.Screenings.Count + 1];
         var index = new Dictionary<PlannedTest, int>(ReferenceEqualityComparer.Instance);
