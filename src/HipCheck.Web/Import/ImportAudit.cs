@@ -2,7 +2,7 @@ namespace HipCheck.Web.Import;
 
 /// <summary>
 /// The audit trail of a bulk import. The bulk writers bypass EF Core (and so the audit interceptor), so they write
-/// the trail themselves, in SQL, in the import's own transaction: one "created" entry per athlete created, per
+/// the trail themselves, in the import's own transaction: one "created" entry per athlete created, per
 /// screening created (its tests and trials in the snapshot) and per test added to a screening imported earlier.
 /// Like the interceptor's entries, snapshots never hold an athlete's name.
 /// </summary>
@@ -15,8 +15,8 @@ internal static class ImportAudit
         INSERT INTO "AuditEntries" ("Utc", "ActorUserId", "ActorRole", "EntityType", "EntityId", "Action", "AthleteId", "StudyId", "Changed", "Before", "After")
         """;
 
-    /// <summary>PostgreSQL: from the staging tables (a row created by this import kept its staged id).</summary>
-    public static readonly string Postgres =
+    /// <summary>PostgreSQL: the athletes this import created (from the staging table: a created row kept its staged id).</summary>
+    public static readonly string PostgresAthletes =
         $"""
         {Columns}
         SELECT @now, @user, @role, 'Athlete', a."Id"::text, 'created', a."Id", NULL, '{Changed}', NULL,
@@ -24,14 +24,17 @@ internal static class ImportAudit
                 'bodyMassKg', a."BodyMassKg", 'heightCm', a."HeightCm", 'dominantLeg', a."DominantLeg", 'teamId', a."TeamId",
                 'externalId', a."ExternalId", 'createdUtc', a."CreatedUtc")::text
         FROM "Athletes" a JOIN import_athletes i ON i.id = a."Id";
-        {Columns}
-        SELECT @now, @user, @role, 'Screening', s."Id"::text, 'created', s."AthleteId", NULL, '{Changed}', NULL,
-            json_build_object('id', s."Id", 'athleteId', s."AthleteId", 'date', s."Date", 'bodyMassKg', s."BodyMassKg",
-                'source', s."Source", 'createdByUserId', s."CreatedByUserId", 'createdUtc', s."CreatedUtc",
-                'tests', (SELECT json_agg(json_build_object('id', t."Id", 'testCode', t."TestCode", 'enteredUnit', t."EnteredUnit",
-                    'leverArmM', t."LeverArmM", 'seconds', t."Seconds", 'leftTrials', t."LeftTrials", 'rightTrials', t."RightTrials")
-                    ORDER BY t."TestCode") FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id"))::text
-        FROM "Screenings" s JOIN import_screenings i ON i.id = s."Id";
+        """;
+
+    /// <summary>PostgreSQL: the created screenings' entries go in by binary COPY, their snapshots built in .NET.</summary>
+    public const string PostgresScreeningsCopy =
+        """
+        COPY "AuditEntries" ("Utc", "ActorUserId", "ActorRole", "EntityType", "EntityId", "Action", "AthleteId", "StudyId", "Changed", "Before", "After") FROM STDIN (FORMAT BINARY)
+        """;
+
+    /// <summary>PostgreSQL: the tests this import added to screenings an earlier import stored.</summary>
+    public static readonly string PostgresTests =
+        $"""
         {Columns}
         SELECT @now, @user, @role, 'ScreeningTest', t."Id"::text, 'created', s."AthleteId", NULL, '{Changed}', NULL,
             json_build_object('id', t."Id", 'screeningId', t."ScreeningId", 'testCode', t."TestCode", 'enteredUnit', t."EnteredUnit",
@@ -40,8 +43,8 @@ internal static class ImportAudit
         WHERE NOT EXISTS (SELECT 1 FROM import_screenings n WHERE n.id = t."ScreeningId");
         """;
 
-    /// <summary>SQLite: from the temp table of ids the writer created (kind = athlete, screening or test).</summary>
-    public static readonly string Sqlite =
+    /// <summary>SQLite: the athletes this import created (from the temp table of ids the writer created, kind athlete).</summary>
+    public static readonly string SqliteAthletes =
         $"""
         {Columns}
         SELECT $now, $user, $role, 'Athlete', lower(a."Id"), 'created', a."Id", NULL, '{Changed}', NULL,
@@ -49,14 +52,14 @@ internal static class ImportAudit
                 'bodyMassKg', a."BodyMassKg", 'heightCm', a."HeightCm", 'dominantLeg', a."DominantLeg", 'teamId', lower(a."TeamId"),
                 'externalId', a."ExternalId", 'createdUtc', a."CreatedUtc")
         FROM "Athletes" a JOIN import_created c ON c.kind = 'athlete' AND c.id = a."Id";
-        {Columns}
-        SELECT $now, $user, $role, 'Screening', lower(s."Id"), 'created', s."AthleteId", NULL, '{Changed}', NULL,
-            json_object('id', lower(s."Id"), 'athleteId', lower(s."AthleteId"), 'date', s."Date", 'bodyMassKg', s."BodyMassKg",
-                'source', s."Source", 'createdByUserId', s."CreatedByUserId", 'createdUtc', s."CreatedUtc",
-                'tests', (SELECT json_group_array(json_object('id', lower(t."Id"), 'testCode', t."TestCode", 'enteredUnit', t."EnteredUnit",
-                    'leverArmM', t."LeverArmM", 'seconds', t."Seconds", 'leftTrials', json(t."LeftTrials"), 'rightTrials', json(t."RightTrials")))
-                    FROM (SELECT * FROM "ScreeningTests" WHERE "ScreeningId" = s."Id" ORDER BY "TestCode") t))
-        FROM "Screenings" s JOIN import_created c ON c.kind = 'screening' AND c.id = s."Id";
+        """;
+
+    // A created screening's entry (its snapshot holding its tests) is built in .NET by ImportSnapshots and written
+    // right after the screening's rows: the text this SQL made before, now built on another core.
+
+    /// <summary>SQLite: the tests this import added to screenings an earlier import stored (kind test).</summary>
+    public static readonly string SqliteTests =
+        $"""
         {Columns}
         SELECT $now, $user, $role, 'ScreeningTest', lower(t."Id"), 'created', s."AthleteId", NULL, '{Changed}', NULL,
             json_object('id', lower(t."Id"), 'screeningId', lower(t."ScreeningId"), 'testCode', t."TestCode", 'enteredUnit', t."EnteredUnit",

@@ -76,16 +76,17 @@ internal static class PostgresBulkWriter
             FROM import_athletes
             ON CONFLICT ("TeamId", "ExternalId") WHERE "ExternalId" IS NOT NULL DO NOTHING
             """, ct, plan);
-        var created = await Ids(connection, transaction,
+        var created = await Created(connection, transaction,
             """
             INSERT INTO "Screenings" ("Id", "AthleteId", "Date", "BodyMassKg", "CreatedByUserId", "CreatedUtc", "Source")
             SELECT s.id, a."Id", s.date, COALESCE(s.body_mass_kg, a."BodyMassKg"), @user, @now, 'Imported'
             FROM import_screenings s JOIN "Athletes" a ON a."TeamId" = @team AND a."ExternalId" = s.external_id
             ON CONFLICT ("AthleteId", "Date") WHERE "Source" = 'Imported' DO NOTHING
-            RETURNING "Id"
+            RETURNING "Id", "AthleteId", "BodyMassKg"
             """, plan, ct);
         var screenings = created.Count;
         timings?.Mark("write: insert athletes and screenings");
+        await Execute(connection, transaction, ImportAudit.PostgresAthletes, ct, plan, actorRole);
 
         // The tests of the screenings just created go straight into ScreeningTests by binary COPY: their screening ids
         // are ours, so there is nothing to join and no conflict possible. Only the tests of screenings an earlier
@@ -96,12 +97,12 @@ internal static class PostgresBulkWriter
         foreach (var t in plan.Tests)
         {
             var screening = plan.Screenings[t.Screening].Id;
-            if (!created.Contains(screening) && (stored[t.Screening] & TestBits[t.TestCode]) != 0)
+            if (!created.ContainsKey(screening) && (stored[t.Screening] & TestBits[t.TestCode]) != 0)
             {
                 continue; // stored by an earlier import: ON CONFLICT would skip it, at the price of staging and a probe
             }
 
-            if (created.Contains(screening) && seen.Add((screening, t.TestCode)))
+            if (created.ContainsKey(screening) && seen.Add((screening, t.TestCode)))
             {
                 direct.Add((t, screening));
             }
@@ -111,6 +112,7 @@ internal static class PostgresBulkWriter
             }
         }
 
+        await CopyScreeningAudit(connection, plan, actorRole, created, direct, timings, ct);
         using (var copy = connection.BeginBinaryImport(
             "COPY \"ScreeningTests\" (\"Id\", \"ScreeningId\", \"TestCode\", \"EnteredUnit\", \"LeverArmM\", \"Seconds\", \"LeftTrials\", \"RightTrials\") FROM STDIN (FORMAT BINARY)"))
         {
@@ -164,8 +166,8 @@ internal static class PostgresBulkWriter
         }
 
         timings?.Mark("write: analyse and insert other tests");
-        await Execute(connection, transaction, ImportAudit.Postgres, ct, plan, actorRole);
-        timings?.Mark("write: audit trail");
+        await Execute(connection, transaction, ImportAudit.PostgresTests, ct, plan, actorRole);
+        timings?.Mark("write: audit trail of added tests");
         await transaction.CommitAsync(ct);
         timings?.Mark("commit");
         return new ImportWriteResult(athletes, screenings, tests);
@@ -238,21 +240,108 @@ internal static class PostgresBulkWriter
         }
     }
 
-    /// <summary>Runs an INSERT ... RETURNING "Id" and collects the ids it returned (the rows it created).</summary>
-    private static async Task<HashSet<Guid>> Ids(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, ImportPlan plan, CancellationToken ct)
+    /// <summary>Runs the screenings' INSERT ... RETURNING and collects the rows it created: id, athlete and body mass.</summary>
+    private static async Task<Dictionary<Guid, (Guid Athlete, double Mass)>> Created(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, ImportPlan plan, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("team", NpgsqlDbType.Uuid, plan.TeamId);
         command.Parameters.AddWithValue("user", NpgsqlDbType.Text, plan.UserId);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, plan.NowUtc);
-        var ids = new HashSet<Guid>();
+        var rows = new Dictionary<Guid, (Guid, double)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            ids.Add(reader.GetGuid(0));
+            rows.Add(reader.GetGuid(0), (reader.GetGuid(1), reader.GetDouble(2)));
         }
 
-        return ids;
+        return rows;
+    }
+
+    /// <summary>
+    /// The created screenings' audit entries by binary COPY, before their tests (the order the trail had): each
+    /// snapshot lists the tests about to be copied, built on another thread while this one streams the entries, in
+    /// the text json_build_object made before (<see cref="ImportSnapshots"/>, dialect Postgres).
+    /// </summary>
+    private static async Task CopyScreeningAudit(NpgsqlConnection connection, ImportPlan plan, string actorRole,
+        Dictionary<Guid, (Guid Athlete, double Mass)> created, List<(PlannedTest Test, Guid Screening)> direct, ImportTimings? timings, CancellationToken ct)
+    {
+        if (created.Count == 0)
+        {
+            return; // a re-import: nothing created, nothing to audit
+        }
+
+        // The direct tests of each planned screening (direct holds the tests of created screenings only).
+        var start = new int[plan.Screenings.Count + 1];
+        var index = new Dictionary<PlannedTest, int>(ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < plan.Tests.Count; k++)
+        {
+            index[plan.Tests[k]] = k;
+        }
+
+        foreach (var (t, _) in direct)
+        {
+            start[t.Screening + 1]++;
+        }
+
+        for (var i = 0; i < plan.Screenings.Count; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = start[..^1];
+        var order = new int[direct.Count];
+        foreach (var (t, _) in direct)
+        {
+            order[next[t.Screening]++] = index[t];
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var snapshots = SnapshotPipeline.Start(SnapshotDialect.Postgres, plan,
+            i => created.TryGetValue(plan.Screenings[i].Id, out var row)
+                ? new SnapshotScreening(plan.Screenings[i].Id, row.Athlete, plan.Screenings[i].Date, row.Mass, order.AsMemory(start[i], start[i + 1] - start[i]))
+                : null,
+            trials: null, stop.Token);
+        try
+        {
+            using var copy = connection.BeginBinaryImport(ImportAudit.PostgresScreeningsCopy);
+            for (var from = 0; from < plan.Screenings.Count; from += SnapshotPipeline.ChunkSize)
+            {
+                var chunk = await snapshots.NextAsync(ct);
+                for (var i = chunk.From; i < chunk.To; i++)
+                {
+                    var snapshot = chunk.Snapshot(i);
+                    if (snapshot.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    ct.ThrowIfCancellationRequested();
+                    copy.StartRow();
+                    copy.Write(plan.NowUtc, NpgsqlDbType.TimestampTz);
+                    copy.Write(plan.UserId, NpgsqlDbType.Varchar);
+                    copy.Write(actorRole, NpgsqlDbType.Varchar);
+                    copy.Write("Screening", NpgsqlDbType.Varchar);
+                    copy.Write(plan.Screenings[i].Id.ToString(), NpgsqlDbType.Varchar);
+                    copy.Write("created", NpgsqlDbType.Varchar);
+                    copy.Write(created[plan.Screenings[i].Id].Athlete, NpgsqlDbType.Uuid);
+                    copy.WriteNull();
+                    copy.Write(ImportAudit.Changed, NpgsqlDbType.Varchar);
+                    copy.WriteNull();
+                    copy.Write(System.Text.Encoding.UTF8.GetString(snapshot), NpgsqlDbType.Text);
+                }
+
+                snapshots.Recycle(chunk);
+            }
+
+            copy.Complete();
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await snapshots.Builder;
+        }
+
+        timings?.Mark("write: audit trail of created screenings");
     }
 
     private static async Task<int> Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, ImportPlan? plan = null, string? actorRole = null)

@@ -101,87 +101,144 @@ internal static class SqliteBulkWriter
             timings?.Mark("write: read existing ids");
             // Each planned screening's id: the one an earlier import stored for that athlete and day, or a new one.
             var screeningIds = new Guid[plan.Screenings.Count];
+            var athleteIds = new Guid[plan.Screenings.Count];
+            var masses = new double[plan.Screenings.Count];
             var isNew = new bool[plan.Screenings.Count];
             var presentTests = new int[plan.Screenings.Count];
-            var screeningsCreated = 0;
-            using (var insert = new SqliteRowStatement(connection,
-                """
-                INSERT INTO "Screenings" ("Id", "AthleteId", "Date", "BodyMassKg", "CreatedByUserId", "CreatedUtc", "Source")
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Imported')
-                """))
+            for (var i = 0; i < plan.Screenings.Count; i++)
             {
-                for (var i = 0; i < plan.Screenings.Count; i++)
+                var screening = plan.Screenings[i];
+                var athlete = athletes[screening.ExternalId];
+                athleteIds[i] = athlete.Id;
+                masses[i] = screening.BodyMassKg ?? athlete.Mass;
+                if (existing.TryGetValue((athlete.Id, screening.Date), out var stored))
                 {
-                    var screening = plan.Screenings[i];
-                    var athlete = athletes[screening.ExternalId];
-                    if (existing.TryGetValue((athlete.Id, screening.Date), out var stored))
-                    {
-                        (screeningIds[i], presentTests[i]) = stored;
-                        continue;
-                    }
-
-                    ct.ThrowIfCancellationRequested();
-                    insert.Id(1, screening.Id);
-                    insert.Id(2, athlete.Id);
-                    insert.Day(3, screening.Date);
-                    insert.Real(4, screening.BodyMassKg ?? athlete.Mass);
-                    insert.Text(5, plan.UserId);
-                    insert.Text(6, now);
-                    screeningsCreated += insert.Step();
-                    Created("screening", screening.Id);
+                    (screeningIds[i], presentTests[i]) = stored;
+                }
+                else
+                {
                     screeningIds[i] = screening.Id;
                     isNew[i] = true;
                 }
             }
 
-            timings?.Mark("write: screenings");
+            // The tests of each screening, in file order (the file's rows are usually grouped by screening already).
+            var (testStart, testOrder) = ByScreening(plan);
+            // The audit trail: the athletes' entries first (few; by SQL from the rows just written), then each new
+            // screening's entry right after its rows, its snapshot (with its tests) built on the other core meanwhile.
+            await Execute(connection, transaction, ImportAudit.SqliteAthletes, ct, plan, actorRole);
+            var trials = new ImportSnapshots.TrialSpans[plan.Tests.Count];
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var snapshots = SnapshotPipeline.Start(SnapshotDialect.Sqlite, plan,
+                i => isNew[i] ? new SnapshotScreening(screeningIds[i], athleteIds[i], plan.Screenings[i].Date, masses[i],
+                    testOrder.AsMemory(testStart[i], testStart[i + 1] - testStart[i])) : null,
+                trials, stop.Token);
+            var screeningsCreated = 0;
             var testsInserted = 0;
-            using (var insert = new SqliteRowStatement(connection,
-                """
-                INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                ON CONFLICT DO NOTHING
-                """))
+            try
             {
-                foreach (var test in plan.Tests)
+                using var insertScreening = new SqliteRowStatement(connection,
+                    """
+                    INSERT INTO "Screenings" ("Id", "AthleteId", "Date", "BodyMassKg", "CreatedByUserId", "CreatedUtc", "Source")
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Imported')
+                    """);
+                using var insertTest = new SqliteRowStatement(connection,
+                    """
+                    INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    ON CONFLICT DO NOTHING
+                    """);
+                using var insertAudit = new SqliteRowStatement(connection,
+                    $"""
+                    INSERT INTO "AuditEntries" ("Utc", "ActorUserId", "ActorRole", "EntityType", "EntityId", "Action", "AthleteId", "StudyId", "Changed", "Before", "After")
+                    VALUES (?1, ?2, ?3, 'Screening', ?4, 'created', ?5, NULL, '{ImportAudit.Changed}', NULL, ?6)
+                    """);
+                var chunk = await snapshots.NextAsync(ct);
+                for (var i = 0; i < plan.Screenings.Count; i++)
                 {
-                    var screeningId = screeningIds[test.Screening];
-                    if ((presentTests[test.Screening] & TestBit(test.TestCode)) != 0)
+                    if (i == chunk.To)
                     {
-                        continue;
+                        snapshots.Recycle(chunk);
+                        chunk = await snapshots.NextAsync(ct);
                     }
 
                     ct.ThrowIfCancellationRequested();
-                    insert.Id(1, test.Id);
-                    insert.Id(2, screeningId);
-                    insert.Text(3, test.TestCode);
-                    insert.Text(4, test.EnteredUnit);
-                    insert.Real(5, test.LeverArmM);
-                    insert.Real(6, test.Seconds);
-                    insert.JsonArray(7, test.LeftTrials);
-                    insert.JsonArray(8, test.RightTrials);
-                    if (insert.Step() == 1)
+                    if (isNew[i])
                     {
-                        testsInserted++;
-                        if (!isNew[test.Screening])
+                        insertScreening.Id(1, screeningIds[i]);
+                        insertScreening.Id(2, athleteIds[i]);
+                        insertScreening.Day(3, plan.Screenings[i].Date);
+                        insertScreening.Real(4, masses[i]);
+                        insertScreening.Text(5, plan.UserId);
+                        insertScreening.Text(6, now);
+                        screeningsCreated += insertScreening.Step();
+                    }
+
+                    var text = chunk.Text.Written;
+                    for (var k = testStart[i]; k < testStart[i + 1]; k++)
+                    {
+                        var test = plan.Tests[testOrder[k]];
+                        if ((presentTests[i] & TestBit(test.TestCode)) != 0)
                         {
-                            // A test added to a screening an earlier import stored: audited on its own.
-                            Created("test", test.Id);
+                            continue;
                         }
+
+                        insertTest.Id(1, test.Id);
+                        insertTest.Id(2, screeningIds[i]);
+                        insertTest.Text(3, test.TestCode);
+                        insertTest.Text(4, test.EnteredUnit);
+                        insertTest.Real(5, test.LeverArmM);
+                        insertTest.Real(6, test.Seconds);
+                        if (isNew[i])
+                        {
+                            // The trials' text inside the snapshot is the text the column stores.
+                            var t = trials[testOrder[k]];
+                            insertTest.Utf8(7, text.Slice(t.LeftStart, t.LeftLength));
+                            insertTest.Utf8(8, text.Slice(t.RightStart, t.RightLength));
+                        }
+                        else
+                        {
+                            insertTest.JsonArray(7, test.LeftTrials);
+                            insertTest.JsonArray(8, test.RightTrials);
+                        }
+
+                        if (insertTest.Step() == 1)
+                        {
+                            testsInserted++;
+                            if (!isNew[i])
+                            {
+                                // A test added to a screening an earlier import stored: audited on its own.
+                                Created("test", test.Id);
+                            }
+                        }
+                        else if (isNew[i])
+                        {
+                            // The file reader refuses a test repeated within a file; the snapshot lists each test once.
+                            throw new InvalidOperationException($"The test {test.TestCode} of a new screening was stored twice.");
+                        }
+                    }
+
+                    if (isNew[i])
+                    {
+                        insertAudit.Text(1, now);
+                        insertAudit.Text(2, plan.UserId);
+                        insertAudit.Text(3, actorRole);
+                        insertAudit.LowerId(4, screeningIds[i]);
+                        insertAudit.Id(5, athleteIds[i]);
+                        insertAudit.Utf8(6, chunk.Snapshot(i));
+                        _ = insertAudit.Step();
                     }
                 }
             }
-
-            timings?.Mark("write: tests");
-            await using (var audit = Command(connection, transaction, ImportAudit.Sqlite, "$now", "$user", "$role"))
+            finally
             {
-                audit.Parameters["$now"].Value = Instant(plan.NowUtc);
-                audit.Parameters["$user"].Value = plan.UserId;
-                audit.Parameters["$role"].Value = actorRole;
-                await audit.ExecuteNonQueryAsync(ct);
+                await stop.CancelAsync();
+                await snapshots.Builder;
             }
 
-            timings?.Mark("write: audit trail");
+            timings?.Mark("write: screenings, tests and their audit trail");
+            await Execute(connection, transaction, ImportAudit.SqliteTests, ct, plan, actorRole);
+            timings?.Mark("write: audit trail of added tests");
             await transaction.CommitAsync(ct);
             timings?.Mark("commit");
             return new ImportWriteResult(athletesCreated, screeningsCreated, testsInserted);
@@ -210,10 +267,41 @@ internal static class SqliteBulkWriter
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters) =>
         Prepare(connection, transaction, sql, parameters);
 
-    private static async Task Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken ct)
+    private static async Task Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken ct, ImportPlan? plan = null, string? actorRole = null)
     {
-        await using var command = Command(connection, transaction, sql);
+        await using var command = plan is null ? Command(connection, transaction, sql) : Command(connection, transaction, sql, "$now", "$user", "$role");
+        if (plan is not null)
+        {
+            command.Parameters["$now"].Value = Instant(plan.NowUtc);
+            command.Parameters["$user"].Value = plan.UserId;
+            command.Parameters["$role"].Value = actorRole;
+        }
+
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The plan's tests grouped by screening, in file order within each: screening i's are order[start[i]..start[i + 1]].</summary>
+    internal static (int[] Start, int[] Order) ByScreening(ImportPlan plan)
+    {
+        var start = new int[plan.Screenings.Count + 1];
+        foreach (var t in plan.Tests)
+        {
+            start[t.Screening + 1]++;
+        }
+
+        for (var i = 0; i < plan.Screenings.Count; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = start[..^1];
+        var order = new int[plan.Tests.Count];
+        for (var k = 0; k < plan.Tests.Count; k++)
+        {
+            order[next[plan.Tests[k].Screening]++] = k;
+        }
+
+        return (start, order);
     }
 
     private static async Task<object?> Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken ct)

@@ -35,6 +35,17 @@ internal sealed class SqliteRowStatement : IDisposable
         Bind(index, text);
     }
 
+    /// <summary>Binds a GUID in lower case (the audit trail's entity id: SQLite's <c>lower("Id")</c>).</summary>
+    public void LowerId(int index, Guid id)
+    {
+        var text = Take(36);
+        _ = id.TryFormat(text, out _);
+        Bind(index, text);
+    }
+
+    /// <summary>Binds UTF-8 text the caller keeps unchanged until <see cref="Step"/> (SQLITE_TRANSIENT copies it anyway).</summary>
+    public void Utf8(int index, ReadOnlySpan<byte> utf8) => Bind(index, utf8);
+
     /// <summary>Binds a day as yyyy-MM-dd, the form EF Core writes.</summary>
     public void Day(int index, DateOnly date)
     {
