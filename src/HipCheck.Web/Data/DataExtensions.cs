@@ -156,10 +156,18 @@ public sealed record DatabaseInfo(DatabaseProvider Provider);
 /// Health data must survive a crash or power loss once acknowledged: in WAL mode, synchronous=FULL syncs
 /// the WAL on every commit (sqlite.org/pragma.html#pragma_synchronous; NORMAL may lose the last commits on
 /// power loss). The setting is per connection, so it is applied to each one as it opens.
+/// <para>
+/// The WAL is copied back into the database (checkpointed) when it reaches 10,000 pages (about 40 MB) instead of
+/// SQLite's 1,000. A screening touches about ten B-tree pages (tables and their indexes), and each commit writes
+/// every page it touched to the WAL; a page rewritten by many commits between two checkpoints is copied to the
+/// database once. Measured under the screening POST load (docs/performance.md): 42 -> 31 KB written and 36 -> 25
+/// KB read per screening, 4,400-5,000 -> 5,700-5,800 POSTs/s, p99 25-30 -> 41 ms (a checkpoint does more at once).
+/// Durability is unchanged: a commit is on disk in the WAL, whatever the checkpoint interval.
+/// </para>
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=10000;";
 
     /// <summary>
     /// The native connections already set up. Microsoft.Data.Sqlite pools native connections, and every request opens

@@ -32,6 +32,7 @@ public sealed class SqliteDurabilityTests : ApiTest
                 Assert.Equal("2", await Pragma(db, "synchronous")); // 2 = FULL
                 Assert.Equal("1", await Pragma(db, "foreign_keys"));
                 Assert.Equal("5000", await Pragma(db, "busy_timeout"));
+                Assert.Equal("10000", await Pragma(db, "wal_autocheckpoint")); // pages; see SqliteDurabilityInterceptor
             }
             finally
             {
