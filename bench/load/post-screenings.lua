@@ -1,7 +1,7 @@
 -- wrk script: POST one full screening per request (three hip tests, both sides, three trials each,
 -- plus the back endurance test) for athletes taken round-robin from ATHLETES, each request a new date
 -- so that no two requests write the same athlete-day.
--- Environment: TOKEN (bearer), ATHLETES (comma-separated ids), THREAD_COUNT (as wrk -t).
+-- Environment: TOKEN (bearer), ATHLETES (comma-separated ids), THREAD_COUNT (as wrk -t), START_DAY (optional).
 local token = os.getenv("TOKEN")
 local athletes = {}
 for id in string.gmatch(os.getenv("ATHLETES") or "", "[^,]+") do athletes[#athletes + 1] = id end
@@ -14,7 +14,8 @@ function setup(thread)
 end
 
 local counter = 0
-local base = os.time({ year = 1990, month = 1, day = 1, hour = 12 })
+-- START_DAY (default 0) shifts every date, so a second run (after a warm-up) writes new athlete-days.
+local base = os.time({ year = 1990, month = 1, day = 1, hour = 12 }) + tonumber(os.getenv("START_DAY") or "0") * 86400
 
 function request()
   counter = counter + 1
