@@ -55,7 +55,7 @@ public sealed class StudyLocks(HipCheckDb db, TimeProvider clock)
     /// Whether any study has locked the baseline of the athlete row aliased <paramref name="athlete"/>, in SQL for
     /// the screening POST's prepared read (<see cref="HipCheck.Web.Screenings.ScreeningSubjectStatement"/>): the
     /// condition of <see cref="LockedStudiesOf"/>, correlated on the athlete. Tests run both forms over the same
-    /// enrolments (BaselineLockSqlTests).
+    /// enrolments (PreparedReadsTests).
     /// </summary>
     public static string BaselineLockedSql(string athlete) =>
         $"""EXISTS (SELECT 1 FROM "Studies" ls JOIN "Enrolments" le ON le."StudyId" = ls."Id" WHERE ls."BaselineLockedUtc" IS NOT NULL AND le."AthleteId" = {athlete}."Id" AND le."WithdrawnUtc" IS NULL)""";
