@@ -46,9 +46,9 @@ public static class DataExtensions
             }
 
             connectionString = WithConnectionDefaults(connectionString);
-            // One data source (one connection pool) for EF Core and for the prepared hot reads.
+            // One data source (one connection pool) for EF Core; the prepared hot reads have their own, multiplexed.
             services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-            services.AddSingleton(sp => PreparedReads.ForPostgres(sp.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton(_ => PreparedReads.ForPostgres(connectionString));
             services.AddDbContextPool<HipCheckDb, PostgresHipCheckDb>((sp, options) => options
                 .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), ConfigureNpgsql)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));

@@ -38,4 +38,17 @@ public sealed class PostgresConnectionTests
         Assert.False(built.NoResetOnClose);
         Assert.Equal(64, built.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void The_hot_reads_multiplex_unless_the_connection_string_says_otherwise()
+    {
+        var app = DataExtensions.WithConnectionDefaults("Host=db;Database=hipcheck;Username=app;Password=secret");
+        var reads = new NpgsqlConnectionStringBuilder(PreparedReads.MultiplexedConnectionString(app));
+        Assert.True(reads.Multiplexing);
+        Assert.Equal((64, true, "db", "hipcheck"), (reads.MaxAutoPrepare, reads.NoResetOnClose, reads.Host, reads.Database));
+        Assert.False(new NpgsqlConnectionStringBuilder(app).Multiplexing); // EF Core, the group commit and imports: no
+
+        var off = new NpgsqlConnectionStringBuilder(PreparedReads.MultiplexedConnectionString("Host=db;Database=hipcheck;Multiplexing=false"));
+        Assert.False(off.Multiplexing);
+    }
 }
