@@ -141,7 +141,7 @@ public sealed class PreparedReads : IDisposable
             var command = session.Command(statement.Sql, statement.Parameters);
             for (var i = 0; i < values.Length; i++)
             {
-                command.Parameters[i].Value = SqliteValue(values[i]);
+                command.Parameters[i].Value = SqliteValues.Of(values[i]);
             }
 
             T result;
@@ -166,15 +166,6 @@ public sealed class PreparedReads : IDisposable
             }
         }
     }
-
-    private static object SqliteValue(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid id => SqliteValues.Id(id),
-        DateOnly day => SqliteValues.Day(day),
-        DateTime instant => SqliteValues.Instant(instant),
-        _ => value,
-    };
 
     private SqliteSession Rent()
     {
@@ -234,14 +225,7 @@ public sealed class PreparedReads : IDisposable
         {
             if (!commands.TryGetValue(sql, out var command))
             {
-                command = connection.CreateCommand();
-                command.CommandText = sql;
-                foreach (var name in parameters)
-                {
-                    command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name });
-                }
-
-                command.Prepare();
+                command = SqliteValues.Prepare(connection, null, sql, parameters.Select(name => "@" + name).ToArray());
                 commands.Add(sql, command);
             }
 

@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace HipCheck.Web.Data;
 
 /// <summary>
-/// Values in the text forms EF Core's SQLite provider writes, for the paths that write with prepared statements
-/// instead of EF Core (bulk import, the screenings' group commit), so EF Core reads their rows back unchanged.
+/// Values in the text forms EF Core's SQLite provider writes, for the paths that use prepared statements instead of
+/// EF Core (bulk import, the screenings' group commit, the prepared hot reads), so both sides agree on every row.
 /// </summary>
 internal static class SqliteValues
 {
@@ -14,6 +14,16 @@ internal static class SqliteValues
     public static string Id(Guid id) => id.ToString().ToUpperInvariant();
 
     public static object Id(Guid? id) => id is { } value ? Id(value) : DBNull.Value;
+
+    /// <summary>Any bound value in EF Core's SQLite form: ids, days and instants as text, null as NULL.</summary>
+    public static object Of(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid id => Id(id),
+        DateOnly day => Day(day),
+        DateTime instant => Instant(instant),
+        _ => value,
+    };
 
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
