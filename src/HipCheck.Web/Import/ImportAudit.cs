@@ -15,7 +15,7 @@ internal static class ImportAudit
         INSERT INTO "AuditEntries" ("Utc", "ActorUserId", "ActorRole", "EntityType", "EntityId", "Action", "AthleteId", "StudyId", "Changed", "Before", "After")
         """;
 
-    /// <summary>PostgreSQL: the athletes this import created (from the staging table: a created row kept its staged id).</summary>
+    /// <summary>PostgreSQL: the athletes this import created (their ids in the array @athletes).</summary>
     public static readonly string PostgresAthletes =
         $"""
         {Columns}
@@ -23,7 +23,7 @@ internal static class ImportAudit
             json_build_object('id', a."Id", 'name', '{Audit.AuditInterceptor.NotKept}', 'sex', a."Sex", 'birthDate', a."BirthDate",
                 'bodyMassKg', a."BodyMassKg", 'heightCm', a."HeightCm", 'dominantLeg', a."DominantLeg", 'teamId', a."TeamId",
                 'externalId', a."ExternalId", 'createdUtc', a."CreatedUtc")::text
-        FROM "Athletes" a JOIN import_athletes i ON i.id = a."Id";
+        FROM "Athletes" a WHERE a."Id" = ANY(@athletes);
         """;
 
     /// <summary>PostgreSQL: the created screenings' entries go in by binary COPY, their snapshots built in .NET.</summary>
@@ -32,15 +32,14 @@ internal static class ImportAudit
         COPY "AuditEntries" ("Utc", "ActorUserId", "ActorRole", "EntityType", "EntityId", "Action", "AthleteId", "StudyId", "Changed", "Before", "After") FROM STDIN (FORMAT BINARY)
         """;
 
-    /// <summary>PostgreSQL: the tests this import added to screenings an earlier import stored.</summary>
+    /// <summary>PostgreSQL: the tests this import added through the staging table (to screenings an earlier import stored).</summary>
     public static readonly string PostgresTests =
         $"""
         {Columns}
         SELECT @now, @user, @role, 'ScreeningTest', t."Id"::text, 'created', s."AthleteId", NULL, '{Changed}', NULL,
             json_build_object('id', t."Id", 'screeningId', t."ScreeningId", 'testCode', t."TestCode", 'enteredUnit', t."EnteredUnit",
                 'leverArmM', t."LeverArmM", 'seconds', t."Seconds", 'leftTrials', t."LeftTrials", 'rightTrials', t."RightTrials")::text
-        FROM "ScreeningTests" t JOIN import_tests i ON i.id = t."Id" JOIN "Screenings" s ON s."Id" = t."ScreeningId"
-        WHERE NOT EXISTS (SELECT 1 FROM import_screenings n WHERE n.id = t."ScreeningId");
+        FROM "ScreeningTests" t JOIN import_tests i ON i.id = t."Id" JOIN "Screenings" s ON s."Id" = t."ScreeningId";
         """;
 
     /// <summary>SQLite: the athletes this import created (from the temp table of ids the writer created, kind athlete).</summary>

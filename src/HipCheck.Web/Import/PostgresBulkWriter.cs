@@ -5,111 +5,136 @@ using NpgsqlTypes;
 namespace HipCheck.Web.Import;
 
 /// <summary>
-/// PostgreSQL's bulk path: the rows go to temporary staging tables by binary COPY (NpgsqlBinaryImporter, the fastest
-/// way in: no SQL parsing per row), then one INSERT ... SELECT per table moves them into place with
-/// ON CONFLICT DO NOTHING on the natural keys, so a re-import, or two imports racing, add nothing twice. Athletes and
-/// screenings are found by the team's external id in SQL, never by ids a concurrent import could have changed.
+/// PostgreSQL's bulk path. Imports into one team run one at a time (a transaction-scoped advisory lock on the team):
+/// only imports create athletes with an external id and imported screenings, so inside the lock the importer knows
+/// exactly which rows exist. It reads the team's athletes and imported screenings, then binary-COPYs the new
+/// athletes, screenings and their tests straight into their tables (NpgsqlBinaryImporter: no SQL parsing per row,
+/// no staging, no conflict to probe). Only tests added to a screening an earlier import stored go through a staging
+/// table with ON CONFLICT DO NOTHING, as a re-import must add nothing twice.
 /// </summary>
 internal static class PostgresBulkWriter
 {
+    /// <summary>The first key of the advisory lock an import takes on its team (the second is a hash of the team id).</summary>
+    private const int ImportLockClass = 0x48430001; // "HC" 1
+
+    private const string ImportedSource = nameof(Screenings.ScreeningSource.Imported);
+
     public static async Task<ImportWriteResult> WriteAsync(NpgsqlConnection connection, ImportPlan plan, string actorRole, ImportTimings? timings, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await Execute(connection, transaction,
-            """
-            CREATE TEMP TABLE import_athletes (id uuid, external_id text, name text, sex text, birth_date date,
-                body_mass_kg double precision, height_cm double precision, dominant_leg text) ON COMMIT DROP;
-            CREATE TEMP TABLE import_screenings (id uuid, external_id text, date date, body_mass_kg double precision) ON COMMIT DROP;
-            CREATE TEMP TABLE import_tests (id uuid, external_id text, date date, test_code text, entered_unit text,
-                lever_arm_m double precision, seconds double precision, left_trials double precision[],
-                right_trials double precision[]) ON COMMIT DROP;
-            """, ct);
-
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY import_athletes (id, external_id, name, sex, birth_date, body_mass_kg, height_cm, dominant_leg) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var lockTeam = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext(@team::text))", connection, transaction) { CommandTimeout = 0 })
         {
-            foreach (var a in plan.NewAthletes)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(a.Id, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(a.ExternalId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.Details.Name, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.SexCode, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(a.Details.BirthDate, NpgsqlDbType.Date, ct);
-                await copy.WriteAsync(a.Details.BodyMassKg, NpgsqlDbType.Double, ct);
-                await copy.WriteAsync(a.Details.HeightCm, NpgsqlDbType.Double, ct);
-                await copy.WriteAsync(a.LegCode, NpgsqlDbType.Text, ct);
-            }
-
-            await copy.CompleteAsync(ct);
+            lockTeam.Parameters.AddWithValue("class", NpgsqlDbType.Integer, ImportLockClass);
+            lockTeam.Parameters.AddWithValue("team", NpgsqlDbType.Uuid, plan.TeamId);
+            await lockTeam.ExecuteNonQueryAsync(ct);
         }
 
-        // Row loops write synchronously: the async path costs a task per value (a million values and more).
-        using (var copy = connection.BeginBinaryImport("COPY import_screenings (id, external_id, date, body_mass_kg) FROM STDIN (FORMAT BINARY)"))
+        // Read under the lock: what earlier imports stored. The athletes are locked FOR KEY SHARE, so none of those
+        // the new screenings point to can be deleted before this commits.
+        var athletes = await TeamAthletes(connection, transaction, plan, ct);
+        var stored = await StoredTests(connection, transaction, plan, ct);
+        timings?.Mark("write: lock the team, read its athletes and screenings");
+
+        var newAthletes = new List<PlannedAthlete>(plan.NewAthletes.Count);
+        foreach (var a in plan.NewAthletes)
         {
-            foreach (var s in plan.Screenings)
+            if (athletes.TryAdd(a.ExternalId, (a.Id, a.Details.BodyMassKg)))
             {
-                ct.ThrowIfCancellationRequested();
+                newAthletes.Add(a); // not created by an import that committed since the file was checked
+            }
+        }
+
+        using (var copy = connection.BeginBinaryImport(
+            "COPY \"Athletes\" (\"Id\", \"Name\", \"Sex\", \"BirthDate\", \"BodyMassKg\", \"HeightCm\", \"DominantLeg\", \"TeamId\", \"CreatedUtc\", \"UpdatedUtc\", \"ExternalId\") FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var a in newAthletes)
+            {
                 copy.StartRow();
-                copy.Write(s.Id, NpgsqlDbType.Uuid);
-                copy.Write(s.ExternalId, NpgsqlDbType.Text);
-                copy.Write(s.Date, NpgsqlDbType.Date);
-                WriteNullable(copy, s.BodyMassKg);
+                copy.Write(a.Id, NpgsqlDbType.Uuid);
+                copy.Write(a.Details.Name, NpgsqlDbType.Varchar);
+                copy.Write(a.SexCode, NpgsqlDbType.Varchar);
+                copy.Write(a.Details.BirthDate, NpgsqlDbType.Date);
+                copy.Write(a.Details.BodyMassKg, NpgsqlDbType.Double);
+                copy.Write(a.Details.HeightCm, NpgsqlDbType.Double);
+                copy.Write(a.LegCode, NpgsqlDbType.Varchar);
+                copy.Write(plan.TeamId, NpgsqlDbType.Uuid);
+                copy.Write(plan.NowUtc, NpgsqlDbType.TimestampTz);
+                copy.Write(plan.NowUtc, NpgsqlDbType.TimestampTz);
+                copy.Write(a.ExternalId, NpgsqlDbType.Varchar);
             }
 
             copy.Complete();
         }
 
+        // The screenings no import stored yet, with their athlete and mass (the file's, else the athlete's). Row loops
+        // write synchronously: the async path costs a task per value (a million values and more).
+        var created = new Dictionary<Guid, (Guid Athlete, double Mass)>(plan.Screenings.Count);
+        using (var copy = connection.BeginBinaryImport(
+            "COPY \"Screenings\" (\"Id\", \"AthleteId\", \"Date\", \"BodyMassKg\", \"CreatedByUserId\", \"CreatedUtc\", \"Source\") FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < plan.Screenings.Count; i++)
+            {
+                var s = plan.Screenings[i];
+                if (stored.Bits[i] >= 0 || !athletes.TryGetValue(s.ExternalId, out var athlete))
+                {
+                    continue; // stored by an earlier import; or its athlete was deleted since the file was checked
+                }
 
-        timings?.Mark("write: copy athletes and screenings to staging");
-        // The tests each of the team's imported screenings already holds, as bits (catalogue order), read before this
-        // import adds any: a re-import skips them here instead of staging a million rows for ON CONFLICT to drop.
-        var stored = await StoredTests(connection, transaction, plan, ct);
-        // Temporary tables have no statistics until analysed; without them the planner guesses the joins badly.
-        await Execute(connection, transaction, "ANALYZE import_athletes; ANALYZE import_screenings;", ct);
+                ct.ThrowIfCancellationRequested();
+                var mass = s.BodyMassKg ?? athlete.Mass;
+                created.Add(s.Id, (athlete.Id, mass));
+                copy.StartRow();
+                copy.Write(s.Id, NpgsqlDbType.Uuid);
+                copy.Write(athlete.Id, NpgsqlDbType.Uuid);
+                copy.Write(s.Date, NpgsqlDbType.Date);
+                copy.Write(mass, NpgsqlDbType.Double);
+                copy.Write(plan.UserId, NpgsqlDbType.Varchar);
+                copy.Write(plan.NowUtc, NpgsqlDbType.TimestampTz);
+                copy.Write(ImportedSource, NpgsqlDbType.Varchar);
+            }
 
-        var athletes = await Execute(connection, transaction,
-            """
-            INSERT INTO "Athletes" ("Id", "Name", "Sex", "BirthDate", "BodyMassKg", "HeightCm", "Sport", "DominantLeg",
-                "OwnerUserId", "TeamId", "CreatedUtc", "UpdatedUtc", "ExternalId")
-            SELECT id, name, sex, birth_date, body_mass_kg, height_cm, NULL, dominant_leg, NULL, @team, @now, @now, external_id
-            FROM import_athletes
-            ON CONFLICT ("TeamId", "ExternalId") WHERE "ExternalId" IS NOT NULL DO NOTHING
-            """, ct, plan);
-        var created = await Created(connection, transaction,
-            """
-            INSERT INTO "Screenings" ("Id", "AthleteId", "Date", "BodyMassKg", "CreatedByUserId", "CreatedUtc", "Source")
-            SELECT s.id, a."Id", s.date, COALESCE(s.body_mass_kg, a."BodyMassKg"), @user, @now, 'Imported'
-            FROM import_screenings s JOIN "Athletes" a ON a."TeamId" = @team AND a."ExternalId" = s.external_id
-            ON CONFLICT ("AthleteId", "Date") WHERE "Source" = 'Imported' DO NOTHING
-            RETURNING "Id", "AthleteId", "BodyMassKg"
-            """, plan, ct);
+            copy.Complete();
+        }
+
         var screenings = created.Count;
-        timings?.Mark("write: insert athletes and screenings");
-        await Execute(connection, transaction, ImportAudit.PostgresAthletes, ct, plan, actorRole);
+        timings?.Mark("write: copy athletes and screenings");
+        await using (var audit = new NpgsqlCommand(ImportAudit.PostgresAthletes, connection, transaction) { CommandTimeout = 0 })
+        {
+            audit.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, plan.NowUtc);
+            audit.Parameters.AddWithValue("user", NpgsqlDbType.Text, plan.UserId);
+            audit.Parameters.AddWithValue("role", NpgsqlDbType.Text, actorRole);
+            audit.Parameters.AddWithValue("athletes", NpgsqlDbType.Array | NpgsqlDbType.Uuid, newAthletes.Select(a => a.Id).ToArray());
+            await audit.ExecuteNonQueryAsync(ct);
+        }
+
 
         // The tests of the screenings just created go straight into ScreeningTests by binary COPY: their screening ids
-        // are ours, so there is nothing to join and no conflict possible. Only the tests of screenings an earlier
-        // import stored (and any test repeated within the file) take the staging path with its join and ON CONFLICT.
+        // are ours, so there is nothing to join and no conflict possible. Only the tests this file adds to screenings an
+        // earlier import stored (and any test repeated within the file) take the staging path with ON CONFLICT.
         var direct = new List<(PlannedTest Test, Guid Screening)>(plan.Tests.Count);
-        var staged = new List<PlannedTest>();
+        var staged = new List<(PlannedTest Test, Guid Screening)>();
         var seen = new HashSet<(Guid, string)>();
         foreach (var t in plan.Tests)
         {
             var screening = plan.Screenings[t.Screening].Id;
-            if (!created.ContainsKey(screening) && (stored[t.Screening] & TestBits[t.TestCode]) != 0)
+            if (created.ContainsKey(screening))
             {
-                continue; // stored by an earlier import: ON CONFLICT would skip it, at the price of staging and a probe
+                if (seen.Add((screening, t.TestCode)))
+                {
+                    direct.Add((t, screening));
+                }
+                else
+                {
+                    staged.Add((t, screening));
+                }
+            }
+            else if (stored.Bits[t.Screening] >= 0 && (stored.Bits[t.Screening] & TestBits[t.TestCode]) == 0)
+            {
+                staged.Add((t, stored.Ids[t.Screening]));
             }
 
-            if (created.ContainsKey(screening) && seen.Add((screening, t.TestCode)))
-            {
-                direct.Add((t, screening));
-            }
-            else
-            {
-                staged.Add(t);
-            }
+            // Otherwise already stored by an earlier import (skipped here rather than staged for ON CONFLICT to drop),
+            // or its athlete was deleted since the file was checked.
         }
 
         await CopyScreeningAudit(connection, plan, actorRole, created, direct, timings, ct);
@@ -133,16 +158,21 @@ internal static class PostgresBulkWriter
         var tests = direct.Count;
         if (staged.Count > 0)
         {
+            await Execute(connection, transaction,
+                """
+                CREATE TEMP TABLE import_tests (id uuid, screening_id uuid, test_code text, entered_unit text,
+                    lever_arm_m double precision, seconds double precision, left_trials double precision[],
+                    right_trials double precision[]) ON COMMIT DROP;
+                """, ct);
             using (var copy = connection.BeginBinaryImport(
-                "COPY import_tests (id, external_id, date, test_code, entered_unit, lever_arm_m, seconds, left_trials, right_trials) FROM STDIN (FORMAT BINARY)"))
+                "COPY import_tests (id, screening_id, test_code, entered_unit, lever_arm_m, seconds, left_trials, right_trials) FROM STDIN (FORMAT BINARY)"))
             {
-                foreach (var t in staged)
+                foreach (var (t, screening) in staged)
                 {
                     ct.ThrowIfCancellationRequested();
                     copy.StartRow();
                     copy.Write(t.Id, NpgsqlDbType.Uuid);
-                    copy.Write(t.ExternalId, NpgsqlDbType.Text);
-                    copy.Write(t.Date, NpgsqlDbType.Date);
+                    copy.Write(screening, NpgsqlDbType.Uuid);
                     WriteMeasurement(copy, t);
                 }
 
@@ -150,59 +180,83 @@ internal static class PostgresBulkWriter
             }
 
             timings?.Mark("write: copy other tests to staging");
+            // Temporary tables have no statistics until analysed; without them the planner guesses the join badly.
             await Execute(connection, transaction, "ANALYZE import_tests;", ct);
-            // The screenings just inserted are invisible to the planner's statistics: without a fresh sample it assumes
-            // a tiny table and joins the tests to it by nested loops (16 s instead of 1 s for 200,000 rows here).
-            await Execute(connection, transaction, "ANALYZE \"Athletes\"; ANALYZE \"Screenings\";", ct);
+            // Joined to the screening by id: one deleted since it was read is skipped, not a foreign-key failure.
             tests += await Execute(connection, transaction,
                 """
                 INSERT INTO "ScreeningTests" ("Id", "ScreeningId", "TestCode", "EnteredUnit", "LeverArmM", "Seconds", "LeftTrials", "RightTrials")
                 SELECT t.id, s."Id", t.test_code, t.entered_unit, t.lever_arm_m, t.seconds, t.left_trials, t.right_trials
-                FROM import_tests t
-                JOIN "Athletes" a ON a."TeamId" = @team AND a."ExternalId" = t.external_id
-                JOIN "Screenings" s ON s."AthleteId" = a."Id" AND s."Date" = t.date AND s."Source" = 'Imported'
+                FROM import_tests t JOIN "Screenings" s ON s."Id" = t.screening_id
                 ON CONFLICT ("ScreeningId", "TestCode") DO NOTHING
-                """, ct, plan);
+                """, ct);
+            timings?.Mark("write: insert other tests");
+            await Execute(connection, transaction, ImportAudit.PostgresTests, ct, plan, actorRole);
+            timings?.Mark("write: audit trail of added tests");
         }
 
-        timings?.Mark("write: analyse and insert other tests");
-        await Execute(connection, transaction, ImportAudit.PostgresTests, ct, plan, actorRole);
-        timings?.Mark("write: audit trail of added tests");
         await transaction.CommitAsync(ct);
         timings?.Mark("commit");
-        return new ImportWriteResult(athletes, screenings, tests);
+        return new ImportWriteResult(newAthletes.Count, screenings, tests);
     }
 
     private static readonly Dictionary<string, int> TestBits =
         TestCatalogue.All.Select((t, i) => (t.Code, Bit: 1 << i)).ToDictionary(t => t.Code, t => t.Bit, StringComparer.Ordinal);
 
-    /// <summary>For each planned screening, the bits of the tests an earlier import stored in it (0 when none).</summary>
-    private static async Task<int[]> StoredTests(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken ct)
+    /// <summary>
+    /// For each planned screening an earlier import stored: its id and the bits of the tests it holds (catalogue order);
+    /// bits -1 for a screening not stored yet.
+    /// </summary>
+    private static async Task<(int[] Bits, Guid[] Ids)> StoredTests(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken ct)
     {
         var cases = string.Concat(TestCatalogue.All.Select((t, i) => $"WHEN '{t.Code}' THEN {i} "));
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT a."ExternalId", s."Date", (SELECT bit_or(1 << CASE t."TestCode" {cases}ELSE 30 END) FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id")
+            SELECT a."ExternalId", s."Date", s."Id", (SELECT bit_or(1 << CASE t."TestCode" {cases}ELSE 30 END) FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id")
             FROM "Screenings" s JOIN "Athletes" a ON a."Id" = s."AthleteId"
             WHERE a."TeamId" = @team AND a."ExternalId" IS NOT NULL AND s."Source" = 'Imported'
             """, connection, transaction) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("team", NpgsqlDbType.Uuid, plan.TeamId);
-        var bits = new Dictionary<(string, DateOnly), int>();
+        var found = new Dictionary<(string, DateOnly), (int Bits, Guid Id)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                bits[(reader.GetString(0), reader.GetFieldValue<DateOnly>(1))] = reader.IsDBNull(2) ? 0 : reader.GetInt32(2);
+                found[(reader.GetString(0), reader.GetFieldValue<DateOnly>(1))] = (reader.IsDBNull(3) ? 0 : reader.GetInt32(3), reader.GetGuid(2));
             }
         }
 
-        var stored = new int[plan.Screenings.Count];
-        for (var i = 0; i < stored.Length; i++)
+        var bits = new int[plan.Screenings.Count];
+        var ids = new Guid[plan.Screenings.Count];
+        for (var i = 0; i < bits.Length; i++)
         {
-            stored[i] = bits.GetValueOrDefault((plan.Screenings[i].ExternalId, plan.Screenings[i].Date));
+            (bits[i], ids[i]) = found.TryGetValue((plan.Screenings[i].ExternalId, plan.Screenings[i].Date), out var row) ? row : (-1, Guid.Empty);
         }
 
-        return stored;
+        return (bits, ids);
+    }
+
+    /// <summary>
+    /// The team's athletes with an external id (id and body mass), locked FOR KEY SHARE: none the new screenings point
+    /// to can be deleted before this import commits.
+    /// </summary>
+    private static async Task<Dictionary<string, (Guid Id, double Mass)>> TeamAthletes(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT "ExternalId", "Id", "BodyMassKg" FROM "Athletes"
+            WHERE "TeamId" = @team AND "ExternalId" IS NOT NULL
+            FOR KEY SHARE
+            """, connection, transaction) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("team", NpgsqlDbType.Uuid, plan.TeamId);
+        var athletes = new Dictionary<string, (Guid, double)>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            athletes.Add(reader.GetString(0), (reader.GetGuid(1), reader.GetDouble(2)));
+        }
+
+        return athletes;
     }
 
     /// <summary>A test's code, unit, lever arm, hold time and trials: the columns both test COPYs end with.</summary>
@@ -238,23 +292,6 @@ internal static class PostgresBulkWriter
         {
             copy.WriteNull();
         }
-    }
-
-    /// <summary>Runs the screenings' INSERT ... RETURNING and collects the rows it created: id, athlete and body mass.</summary>
-    private static async Task<Dictionary<Guid, (Guid Athlete, double Mass)>> Created(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, ImportPlan plan, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
-        command.Parameters.AddWithValue("team", NpgsqlDbType.Uuid, plan.TeamId);
-        command.Parameters.AddWithValue("user", NpgsqlDbType.Text, plan.UserId);
-        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, plan.NowUtc);
-        var rows = new Dictionary<Guid, (Guid, double)>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(reader.GetGuid(0), (reader.GetGuid(1), reader.GetDouble(2)));
-        }
-
-        return rows;
     }
 
     /// <summary>

@@ -132,6 +132,25 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_imports_of_the_same_file_at_once_store_it_once()
+    {
+        // Three uploads race: whichever order the database lets them write in, every row is stored once and each row
+        // is counted once as imported, the other times as already present.
+        var reports = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Import(ValidFile, HttpStatusCode.OK)));
+
+        Assert.Equal(5, reports.Sum(r => r.GetProperty("imported").GetInt32()));
+        Assert.Equal(10, reports.Sum(r => r.GetProperty("alreadyPresent").GetInt32()));
+        Assert.Equal(2, reports.Sum(r => r.GetProperty("athletesCreated").GetInt32()));
+        Assert.Equal(3, reports.Sum(r => r.GetProperty("screeningsCreated").GetInt32()));
+        var athletes = await TeamAthletes();
+        Assert.Equal(["Ada Runner", "Bo Runner"], athletes.Select(a => a.GetProperty("name").GetString()));
+        var screenings = (await coach.GetOk($"/api/athletes/{athletes[0].Id()}/screenings")).Items();
+        Assert.Equal([1, 3], screenings.Select(s => s.GetProperty("results").GetArrayLength()));
+        var history = (await coach.GetOk($"/api/athletes/{athletes[0].Id()}/history")).Items();
+        Assert.Equal(3, history.Length); // the athlete and two screenings, audited once
+    }
+
+    [Fact]
     public async Task An_import_writes_the_audit_trail_of_what_it_created_and_a_re_import_writes_nothing()
     {
         await Import(ValidFile, HttpStatusCode.OK);
