@@ -6,6 +6,9 @@
 # Starts HipCheck (Production settings, its own empty database: a SQLite file with WAL and
 # synchronous=FULL, or a throwaway PostgreSQL cluster with durable settings), logs in once as a coach,
 # creates ATHLETES athletes, then runs wrk twice: POST full screenings, and GET risk reports.
+# Before the runs, `hipcheck import` loads BACKGROUND_ROWS rows (default 400,000: 5,000 athletes and
+# 100,000 screenings) into a second team, so the database is not a toy: on a 200-row Athletes table
+# PostgreSQL rightly scans and hashes the whole table on every report query instead of using its index.
 # Prints one RESULT line per run and appends them to bench/results/load-<provider>.txt. wrk shares the
 # machine's cores with the server: the figures are for this machine with both on it.
 set -euo pipefail
@@ -17,11 +20,13 @@ duration=${2:-20s}
 connections=${3:-64}
 threads=${WRK_THREADS:-2}
 athletes=${ATHLETES:-200}
+background_rows=${BACKGROUND_ROWS:-400000}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
 
 dotnet build src/HipCheck.Web -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet build src/HipCheck.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
 
 work=$(mktemp -d /tmp/hipcheck-load.XXXXXX)
 pg_dir=""
@@ -36,11 +41,13 @@ trap cleanup EXIT
 case "$provider" in
   sqlite)
     export Database__Provider=Sqlite ConnectionStrings__HipCheck="Data Source=$work/hipcheck.db"
+    cli_provider=sqlite
     ;;
   postgres)
     pg_dir=$(mktemp -d /tmp/hipcheck-load-pg.XXXXXX) # its own folder: the cluster belongs to the postgres user
     connection=$(scripts/throwaway-postgres.sh start "$pg_dir")
     export Database__Provider=Postgres ConnectionStrings__HipCheck="$connection;Database=hipcheck"
+    cli_provider=postgres
     ;;
   *) echo "usage: $0 sqlite|postgres [duration] [connections]" >&2; exit 2 ;;
 esac
@@ -62,6 +69,13 @@ json() { curl -fsS -H "Content-Type: application/json" "$@"; }
 json -X POST "$base/api/auth/register" -d '{"email":"load@example.org","password":"Str0ng!Pass","role":"coach"}' >/dev/null
 token=$(json -X POST "$base/api/auth/login" -d '{"email":"load@example.org","password":"Str0ng!Pass"}' | jq -r .accessToken)
 auth=(-H "Authorization: Bearer $token")
+
+if [ "$background_rows" -gt 0 ]; then
+  team=$(json "${auth[@]}" -X POST "$base/api/teams" -d '{"name":"Background"}' | jq -r .id)
+  bench/make-import-csv.sh "$background_rows" "$work/background.csv"
+  dotnet src/HipCheck.Cli/bin/Release/net10.0/hipcheck.dll import --provider "$cli_provider" \
+    --connection "$ConnectionStrings__HipCheck" --team "$team" --file "$work/background.csv"
+fi
 
 ids=()
 screenings=()
@@ -93,9 +107,9 @@ if [ "$provider" = postgres ]; then
 fi
 
 echo "== $provider: POST /api/athletes/{id}/screenings, $connections connections, $threads wrk threads, $duration"
-post=$(START_DAY=5000 wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s bench/load/post-screenings.lua "$base" | tee /dev/stderr | grep '^RESULT')
+post=$(START_DAY=5000 wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s bench/load/post-screenings.lua "$base" | tee -a /dev/stderr | grep '^RESULT')
 echo "== $provider: GET /api/screenings/{id}/report, $connections connections, $threads wrk threads, $duration"
-get=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s bench/load/get-reports.lua "$base" | tee /dev/stderr | grep '^RESULT')
+get=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s bench/load/get-reports.lua "$base" | tee -a /dev/stderr | grep '^RESULT')
 
 # Every acknowledged POST must be stored: count the screenings the API lists.
 stored=0
@@ -104,7 +118,7 @@ for id in "${ids[@]}"; do
   stored=$((stored + n))
 done
 {
-  echo "$stamp $provider post $post connections=$connections machine=\"$machine\""
-  echo "$stamp $provider get  $get connections=$connections machine=\"$machine\""
+  echo "$stamp $provider post $post connections=$connections background_rows=$background_rows machine=\"$machine\""
+  echo "$stamp $provider get  $get connections=$connections background_rows=$background_rows machine=\"$machine\""
   echo "$stamp $provider stored_screenings=$stored (including $athletes set-up screenings and the warm-up's $(echo "$warmup" | sed -E 's/.*requests=([0-9]+).*/\1/') requests)"
 } | tee -a "$out"
