@@ -397,22 +397,24 @@ internal sealed class ScreeningImportParser
                 "heightCm" => ImportColumn.HeightCm,
                 _ => ImportColumn.DominantLeg,
             };
-            if (column == ImportColumn.BodyMassKg && Value(ImportColumn.BodyMassKg).Length > 0)
+            if ((column == ImportColumn.BodyMassKg && Value(ImportColumn.BodyMassKg).Length > 0)
+                || (column == ImportColumn.HeightCm && height is null && Value(ImportColumn.HeightCm).Length > 0))
             {
-                continue; // already reported as the row's body mass
+                continue; // already reported: as the row's body mass, or as a height that is not a number
             }
 
             Error(line, column, Lower(problem.Message));
         }
 
-        if (rowErrors != before)
+        // A body mass or height that is not a number was reported (above) and left no value to create the athlete.
+        if (rowErrors != before || mass is null || height is null)
         {
             return null;
         }
 
         _ = AthleteProfile.TryParseSex(sex, out var parsedSex);
         _ = AthleteProfile.TryParseSide(leg, out var parsedLeg);
-        var details = new ImportAthleteDetails(name!.Trim(), parsedSex, birthDate!.Value, mass!.Value, height!.Value, parsedLeg);
+        var details = new ImportAthleteDetails(name!.Trim(), parsedSex, birthDate!.Value, mass.Value, height.Value, parsedLeg);
         if (athlete.Details is { } earlier)
         {
             var differs = !string.Equals(earlier.Name, details.Name, StringComparison.Ordinal) ? ImportColumn.Name

@@ -82,6 +82,22 @@ public class ScreeningImportReaderTests
         ], import.Errors.Select(e => e.ToString()));
     }
 
+    [Theory]
+    [InlineData("R1,Ada Runner,F,1994-05-01,abc,167,right,2026-11-01,hip-extension,N,200,,,250,,,\n", "line 2, column body_mass_kg: 'abc' is not a number")]
+    [InlineData("R1,Ada Runner,F,1994-05-01,58,tall,right,2026-11-01,hip-extension,N,200,,,250,,,\n", "line 2, column height_cm: 'tall' is not a number")]
+    [InlineData("R1,Ada Runner,F,1994-05-01,,167,right,2026-11-01,hip-extension,N,200,,,250,,,\n", "line 2, column body_mass_kg: enter the body mass in kg")]
+    public void A_details_row_with_an_unreadable_or_missing_number_is_rejected_with_one_error_for_it(string row, string error)
+    {
+        // The next row names the athlete only: it stands (the team may hold R1 already; the importer checks that).
+        var import = Read(row + "R1,,,,,,,2026-11-02,hip-extension,N,200,,,250,,,\n");
+
+        Assert.True(import.Readable);
+        Assert.Equal(1, import.RejectedRows);
+        Assert.Equal([3L], import.Tests.Select(t => t.Line));
+        Assert.Null(import.Athletes.Single().Details);
+        Assert.Equal([error], import.Errors.Select(e => e.ToString()));
+    }
+
     [Fact]
     public void A_force_below_zero_is_refused_by_the_screening_rules()
     {

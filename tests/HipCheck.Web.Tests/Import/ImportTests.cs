@@ -254,6 +254,15 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_athlete_whose_body_mass_is_not_a_number_is_a_reported_row_not_a_server_error()
+    {
+        var report = await Import(Header + "C-17,Ada Runner,F,1994-05-01,abc,167,right,2025-03-01,hip-extension,N,200,,,250,,,\n", HttpStatusCode.UnprocessableEntity);
+
+        Counts(report, committed: false, rows: 1, imported: 0, alreadyPresent: 0, rejected: 1, athletes: 0, screenings: 0);
+        Assert.Equal(["2|body_mass_kg|'abc' is not a number"], Errors(report));
+    }
+
+    [Fact]
     public async Task A_request_without_a_file_is_a_validation_problem()
     {
         using var response = await coach.PostJson($"/api/teams/{team}/imports", new { });
