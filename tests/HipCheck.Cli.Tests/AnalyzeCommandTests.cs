@@ -5,8 +5,12 @@ using Xunit;
 namespace HipCheck.Cli.Tests;
 
 /// <summary>`hipcheck analyze` and `hipcheck power` through the real executable, against the R fixtures.</summary>
-public class AnalyzeCommandTests
+public sealed class AnalyzeCommandTests : IDisposable
 {
+    private readonly TempFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
     private static readonly string Fixtures = FixturesDirectory();
 
     [Fact]
@@ -84,8 +88,7 @@ public class AnalyzeCommandTests
         var rows = File.ReadAllLines(Fixture("cohort-400.csv")).ToList();
         rows.Insert(3, "BAD1,F,60,abc,180,,,,365,0,365");
         rows.Insert(10, "BAD2,F,60,200,180,,,,365,0,999");
-        var file = Path.Combine(Path.GetTempPath(), $"hipcheck-{Guid.NewGuid():N}.csv");
-        await File.WriteAllLinesAsync(file, rows, TestContext.Current.CancellationToken);
+        var file = files.Write(string.Join("\n", rows) + "\n");
 
         var (exit, stdout, stderr) = await Cli.RunAsync("analyze", "--input", file, "--skip-invalid");
 
@@ -171,12 +174,8 @@ public class AnalyzeCommandTests
 
     private static string Fixture(string name) => Path.Combine(Fixtures, name);
 
-    private static string WriteCohort(params string[] rows)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"hipcheck-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(file, "athlete_id,sex,body_mass_kg,hip_ext_left_N,hip_ext_right_N,hip_abd_left_N,hip_abd_right_N,back_endurance_s,followup_days,lbp_event,days_to_event\n" + string.Join("\n", rows) + "\n");
-        return file;
-    }
+    private string WriteCohort(params string[] rows) =>
+        files.Write("athlete_id,sex,body_mass_kg,hip_ext_left_N,hip_ext_right_N,hip_abd_left_N,hip_abd_right_N,back_endurance_s,followup_days,lbp_event,days_to_event\n" + string.Join("\n", rows) + "\n");
 
     /// <summary>Every leaf of a JSON document by its path: numbers as double, strings, null.</summary>
     private static Dictionary<string, object?> Flatten(JsonElement e)

@@ -5,8 +5,12 @@ using Xunit;
 namespace HipCheck.Cli.Tests;
 
 /// <summary>`hipcheck surveillance` through the real executable, against the R fixtures (Core.Tests/Surveillance/fixtures).</summary>
-public class SurveillanceCommandTests
+public sealed class SurveillanceCommandTests : IDisposable
 {
+    private readonly TempFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
     private static readonly string Fixtures = FixturesDirectory();
 
     private static string[] Args(string dataset, params string[] more) =>
@@ -135,12 +139,7 @@ public class SurveillanceCommandTests
 
     private static string Fixture(string name) => Path.Combine(Fixtures, name);
 
-    private static string Write(string content)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"hipcheck-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(file, content);
-        return file;
-    }
+    private string Write(string content) => files.Write(content);
 
     /// <summary>Every leaf of a JSON document by its path: numbers as double, null as null.</summary>
     private static Dictionary<string, object?> Flatten(JsonElement root)
