@@ -54,10 +54,15 @@ start=$(date +%s.%N)
 psql_on floor <<SQL
 \timing on
 BEGIN;
+\echo athletes
 COPY "Athletes" FROM '$FILES/athletes' (FORMAT binary);
+\echo screenings
 COPY "Screenings" FROM '$FILES/screenings' (FORMAT binary);
+\echo audit entries
 COPY "AuditEntries" ($audit_columns) FROM '$FILES/audit' (FORMAT binary);
+\echo tests
 COPY "ScreeningTests" FROM '$FILES/tests' (FORMAT binary);
+\echo commit
 COMMIT;
 SQL
 end=$(date +%s.%N)

@@ -103,13 +103,21 @@ if [ "$provider" = postgres ]; then
   # plans the screening tests' foreign-key check against the 200-row Screenings table of the set-up as a
   # sequential scan, keeps that plan for the connection, and scans ever more rows as the run adds screenings.
   port=$(echo "$connection" | sed -E 's/.*Port=([0-9]+).*/\1/')
-  psql -h 127.0.0.1 -p "$port" -U postgres -d hipcheck -qc "ANALYZE;"
+  # VACUUM too: a database in service has been vacuumed, a fresh bulk load has not, and autovacuum vacuums a table
+  # after many inserts whenever it wakes (every minute), so without it a run may or may not share its cores with a
+  # vacuum of the 400,000 imported tests. The counts below show whether autovacuum ran during the measured runs.
+  psql -h 127.0.0.1 -p "$port" -U postgres -d hipcheck -qc "VACUUM ANALYZE;"
+  psql -h 127.0.0.1 -p "$port" -U postgres -d hipcheck -Atc "SELECT 'autovacuum runs before the measured runs: ' || sum(autovacuum_count) || ', autoanalyze: ' || sum(autoanalyze_count) FROM pg_stat_user_tables"
 fi
 
 echo "== $provider: POST /api/athletes/{id}/screenings, $connections connections, $threads wrk threads, $duration"
 post=$(START_DAY=5000 wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s bench/load/post-screenings.lua "$base" | tee -a /dev/stderr | grep '^RESULT')
 echo "== $provider: GET /api/screenings/{id}/report, $connections connections, $threads wrk threads, $duration"
 get=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s bench/load/get-reports.lua "$base" | tee -a /dev/stderr | grep '^RESULT')
+
+if [ "$provider" = postgres ]; then
+  psql -h 127.0.0.1 -p "$port" -U postgres -d hipcheck -Atc "SELECT 'autovacuum runs by the end: ' || sum(autovacuum_count) || ', autoanalyze: ' || sum(autoanalyze_count) FROM pg_stat_user_tables"
+fi
 
 # Every acknowledged POST must be stored: count the screenings the API lists.
 stored=0
