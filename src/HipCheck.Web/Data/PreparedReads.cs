@@ -111,12 +111,16 @@ public sealed class PreparedReads : IDisposable
     public void Dispose()
     {
         disposed = true;
+        CloseIdle();
+        dataSource?.Dispose();
+    }
+
+    private void CloseIdle()
+    {
         while (idle.TryTake(out var session))
         {
             session.Dispose();
         }
-
-        dataSource?.Dispose();
     }
 
     private async Task<T> ReadPostgresAsync<T>(ReadStatement<T> statement, object?[] values, CancellationToken ct)
@@ -185,7 +189,7 @@ public sealed class PreparedReads : IDisposable
             idle.Add(session);
             if (disposed)
             {
-                Dispose(); // disposed while this read ran: close what is idle now
+                CloseIdle(); // disposed while this read ran: close what is idle now
             }
 
             return;
