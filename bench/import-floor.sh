@@ -9,20 +9,8 @@
 #   bench/import-floor.sh [ROWS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROWS=${1:-1000000}
-WORK=$(mktemp -d /tmp/hipcheck-floor.XXXXXX)
-PG_DIR=$(mktemp -d /tmp/hipcheck-floor-pg.XXXXXX)
-cleanup() { scripts/throwaway-postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$WORK" "$PG_DIR"; }
-trap cleanup EXIT
+source bench/import-setup.sh
 
-dotnet build src/HipCheck.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
-CLI="dotnet src/HipCheck.Cli/bin/Release/net10.0/hipcheck.dll"
-# The same file as bench/import.sh imports.
-CSV="$WORK/screenings.csv"
-bench/make-import-csv.sh "$ROWS" "$CSV"
-echo "generated $(($(wc -l <"$CSV") - 1)) rows"
-
-TEAM=0193a000-0000-7000-8000-000000000001
 PG=$(scripts/throwaway-postgres.sh start "$PG_DIR")
 PORT=$(echo "$PG" | sed -E 's/.*Port=([0-9]+).*/\1/')
 psql_on() { psql -h 127.0.0.1 -p "$PORT" -U postgres -d "$1" -v ON_ERROR_STOP=1 -q "${@:2}"; }

@@ -6,20 +6,8 @@
 #   bench/import.sh [ROWS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROWS=${1:-1000000}
-WORK=$(mktemp -d /tmp/hipcheck-import-bench.XXXXXX)
-PG_DIR=$(mktemp -d /tmp/hipcheck-import-pg.XXXXXX)
-cleanup() { scripts/throwaway-postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$WORK" "$PG_DIR"; }
-trap cleanup EXIT
+source bench/import-setup.sh
 
-dotnet build src/HipCheck.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
-CLI="dotnet src/HipCheck.Cli/bin/Release/net10.0/hipcheck.dll"
-
-CSV="$WORK/screenings.csv"
-bench/make-import-csv.sh "$ROWS" "$CSV"
-echo "generated $(($(wc -l <"$CSV") - 1)) rows, $(du -h "$CSV" | cut -f1)"
-
-TEAM=0193a000-0000-7000-8000-000000000001
 team_sql="INSERT INTO \"Teams\" (\"Id\", \"Name\", \"CoachUserId\", \"OrganisationId\", \"CreatedUtc\") VALUES"
 
 echo "== machine"
