@@ -312,7 +312,10 @@ internal sealed class SnapshotChunk(SnapshotDialect dialect, ImportPlan plan)
 
     public int[] Length { get; } = new int[SnapshotPipeline.ChunkSize];
 
-    public ReadOnlySpan<byte> Snapshot(int screening) => Text.Written.Slice(Start[screening - From], Length[screening - From]);
+    public ReadOnlySpan<byte> Snapshot(int screening) => SnapshotMemory(screening).Span;
+
+    /// <summary>The snapshot as UTF-8 in memory the chunk owns until it is recycled (what Npgsql writes to a text column as is).</summary>
+    public ReadOnlyMemory<byte> SnapshotMemory(int screening) => Text.WrittenMemory.Slice(Start[screening - From], Length[screening - From]);
 }
 
 /// <summary>

@@ -346,7 +346,7 @@ internal static class PostgresBulkWriter
                 var chunk = await snapshots.NextAsync(ct);
                 for (var i = chunk.From; i < chunk.To; i++)
                 {
-                    var snapshot = chunk.Snapshot(i);
+                    var snapshot = chunk.SnapshotMemory(i);
                     if (snapshot.IsEmpty)
                     {
                         continue;
@@ -364,7 +364,7 @@ internal static class PostgresBulkWriter
                     copy.WriteNull();
                     copy.Write(ImportAudit.Changed, NpgsqlDbType.Varchar);
                     copy.WriteNull();
-                    copy.Write(System.Text.Encoding.UTF8.GetString(snapshot), NpgsqlDbType.Text);
+                    copy.Write(snapshot, NpgsqlDbType.Text); // the UTF-8 bytes as they are: no string to decode and encode again
                 }
 
                 snapshots.Recycle(chunk);
