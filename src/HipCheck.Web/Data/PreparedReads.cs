@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -19,9 +20,18 @@ public abstract class ReadStatement<T>
         ArgumentNullException.ThrowIfNull(parameters);
         Sql = sql;
         Parameters = parameters;
+        PostgresSql = Regex.Replace(sql, @"@(\w+)", m => Array.IndexOf(parameters, m.Groups[1].Value) is var i and >= 0
+            ? "$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new ArgumentException($"The SQL uses @{m.Groups[1].Value}, which is not among the parameters.", nameof(sql)));
     }
 
     public string Sql { get; }
+
+    /// <summary>
+    /// <see cref="Sql"/> with positional <c>$1</c>, <c>$2</c>... for PostgreSQL: Npgsql sends it as it is, instead of
+    /// parsing the text on every execution to rewrite named parameters (0.7 % of the CPU of a report GET run).
+    /// </summary>
+    public string PostgresSql { get; }
 
     /// <summary>The parameter names, without the <c>@</c>, in the order values are passed.</summary>
     public IReadOnlyList<string> Parameters { get; }
@@ -126,10 +136,10 @@ public sealed class PreparedReads : IDisposable
     private async Task<T> ReadPostgresAsync<T>(ReadStatement<T> statement, object?[] values, CancellationToken ct)
     {
         await using var connection = await dataSource!.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(statement.Sql, connection);
-        for (var i = 0; i < values.Length; i++)
+        await using var command = new NpgsqlCommand(statement.PostgresSql, connection);
+        foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter(statement.Parameters[i], values[i] ?? DBNull.Value));
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value }); // positional: $1, $2...
         }
 
         await using var reader = await command.ExecuteReaderAsync(ct);

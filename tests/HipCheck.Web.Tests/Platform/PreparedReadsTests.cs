@@ -290,3 +290,23 @@ public sealed class PreparedReadsTests : ApiTest
         public override Task<int> ReadAsync(DbDataReader reader, CancellationToken ct) => Task.FromResult(reader.RecordsAffected);
     }
 }
+
+/// <summary>The PostgreSQL form of a read statement: named parameters become positional, in declared order.</summary>
+public sealed class ReadStatementTests
+{
+    private sealed class Probe(string sql, params string[] parameters) : ReadStatement<int>(sql, parameters)
+    {
+        public override Task<int> ReadAsync(DbDataReader reader, CancellationToken ct) => Task.FromResult(0);
+    }
+
+    [Fact]
+    public void Named_parameters_become_positional_in_the_order_they_are_declared_however_often_they_appear()
+    {
+        var statement = new Probe("""SELECT 1 FROM "A" a WHERE a."Id" = @id AND (a."Owner" = @user OR a."Coach" = @user) AND @id_2 = 0""", "user", "id", "id_2");
+
+        Assert.Equal("""SELECT 1 FROM "A" a WHERE a."Id" = $2 AND (a."Owner" = $1 OR a."Coach" = $1) AND $3 = 0""", statement.PostgresSql);
+        Assert.Throws<ArgumentException>(() => new Probe("SELECT @missing", "id"));
+        Assert.DoesNotContain("@", ReportInputsStatement.Instance.PostgresSql, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", ScreeningSubjectStatement.Instance.PostgresSql, StringComparison.Ordinal);
+    }
+}
