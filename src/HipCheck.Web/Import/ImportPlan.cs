@@ -39,9 +39,47 @@ public sealed record PlannedTest(
 /// <summary>What the database took.</summary>
 public sealed record ImportWriteResult(int AthletesCreated, int ScreeningsCreated, int TestsInserted);
 
-/// <summary>The steps from a parsed file to a plan.</summary>
+/// <summary>The steps from a parsed file to a plan, and what both bulk writers read from one.</summary>
 public static class ImportPlans
 {
+    private static readonly Dictionary<string, int> TestBits =
+        TestCatalogue.All.Select((t, i) => (t.Code, Bit: 1 << i)).ToDictionary(t => t.Code, t => t.Bit, StringComparer.Ordinal);
+
+    /// <summary>A test's bit in a screening's set of stored tests: 1 shifted by its place in the catalogue.</summary>
+    public static int TestBit(string testCode) => TestBits[testCode];
+
+    /// <summary>
+    /// The bit of the test code in <paramref name="column"/>, in SQL both engines accept (a code outside the catalogue
+    /// gets bit 30, which no planned test has); summed or OR-ed per screening it is the set <see cref="TestBit"/> tests.
+    /// </summary>
+    public static string TestBitSql(string column) =>
+        $"(1 << CASE {column} {string.Concat(TestCatalogue.All.Select((t, i) => $"WHEN '{t.Code}' THEN {i} "))}ELSE 30 END)";
+
+    /// <summary>The plan's tests grouped by screening, in file order within each: screening i's are order[start[i]..start[i + 1]].</summary>
+    public static (int[] Start, int[] Order) TestsByScreening(ImportPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var start = new int[plan.Screenings.Count + 1];
+        foreach (var t in plan.Tests)
+        {
+            start[t.Screening + 1]++;
+        }
+
+        for (var i = 0; i < plan.Screenings.Count; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = start[..^1];
+        var order = new int[plan.Tests.Count];
+        for (var k = 0; k < plan.Tests.Count; k++)
+        {
+            order[next[plan.Tests[k].Screening]++] = k;
+        }
+
+        return (start, order);
+    }
+
     public static ImportPlan Build(ScreeningImport import, Guid teamId, string userId, DateTime nowUtc, IReadOnlySet<string> existingAthletes)
     {
         ArgumentNullException.ThrowIfNull(import);

@@ -1,4 +1,3 @@
-using HipCheck.Core.Measurement;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -68,7 +67,9 @@ internal static class PostgresBulkWriter
 
         // The screenings no import stored yet, with their athlete and mass (the file's, else the athlete's). Row loops
         // write synchronously: the async path costs a task per value (a million values and more).
-        var created = new Dictionary<Guid, (Guid Athlete, double Mass)>(plan.Screenings.Count);
+        // Per planned screening: its athlete and mass when this import creates it, null when it does not.
+        var created = new (Guid Athlete, double Mass)?[plan.Screenings.Count];
+        var screenings = 0;
         using (var copy = connection.BeginBinaryImport(
             "COPY \"Screenings\" (\"Id\", \"AthleteId\", \"Date\", \"BodyMassKg\", \"CreatedByUserId\", \"CreatedUtc\", \"Source\") FROM STDIN (FORMAT BINARY)"))
         {
@@ -82,7 +83,8 @@ internal static class PostgresBulkWriter
 
                 ct.ThrowIfCancellationRequested();
                 var mass = s.BodyMassKg ?? athlete.Mass;
-                created.Add(s.Id, (athlete.Id, mass));
+                created[i] = (athlete.Id, mass);
+                screenings++;
                 copy.StartRow();
                 copy.Write(s.Id, NpgsqlDbType.Uuid);
                 copy.Write(athlete.Id, NpgsqlDbType.Uuid);
@@ -96,7 +98,6 @@ internal static class PostgresBulkWriter
             copy.Complete();
         }
 
-        var screenings = created.Count;
         timings?.Mark("write: copy athletes and screenings");
         await using (var audit = new NpgsqlCommand(ImportAudit.PostgresAthletes, connection, transaction) { CommandTimeout = 0 })
         {
@@ -107,28 +108,18 @@ internal static class PostgresBulkWriter
             await audit.ExecuteNonQueryAsync(ct);
         }
 
-
         // The tests of the screenings just created go straight into ScreeningTests by binary COPY: their screening ids
-        // are ours, so there is nothing to join and no conflict possible. Only the tests this file adds to screenings an
-        // earlier import stored (and any test repeated within the file) take the staging path with ON CONFLICT.
-        var direct = new List<(PlannedTest Test, Guid Screening)>(plan.Tests.Count);
+        // are ours, so there is nothing to join and no conflict possible (Core rejects a test repeated within a file).
+        // Only the tests this file adds to screenings an earlier import stored take the staging path with ON CONFLICT.
+        var newTests = 0;
         var staged = new List<(PlannedTest Test, Guid Screening)>();
-        var seen = new HashSet<(Guid, string)>();
         foreach (var t in plan.Tests)
         {
-            var screening = plan.Screenings[t.Screening].Id;
-            if (created.ContainsKey(screening))
+            if (created[t.Screening] is not null)
             {
-                if (seen.Add((screening, t.TestCode)))
-                {
-                    direct.Add((t, screening));
-                }
-                else
-                {
-                    staged.Add((t, screening));
-                }
+                newTests++;
             }
-            else if (stored.Bits[t.Screening] >= 0 && (stored.Bits[t.Screening] & TestBits[t.TestCode]) == 0)
+            else if (stored.Bits[t.Screening] >= 0 && (stored.Bits[t.Screening] & ImportPlans.TestBit(t.TestCode)) == 0)
             {
                 staged.Add((t, stored.Ids[t.Screening]));
             }
@@ -137,16 +128,26 @@ internal static class PostgresBulkWriter
             // or its athlete was deleted since the file was checked.
         }
 
-        await CopyScreeningAudit(connection, plan, actorRole, created, direct, timings, ct);
+        if (screenings > 0)
+        {
+            await CopyScreeningAudit(connection, plan, actorRole, created, timings, ct);
+        }
+
+        // Synchronous writes: a million rows through the async path costs a task per value.
         using (var copy = connection.BeginBinaryImport(
             "COPY \"ScreeningTests\" (\"Id\", \"ScreeningId\", \"TestCode\", \"EnteredUnit\", \"LeverArmM\", \"Seconds\", \"LeftTrials\", \"RightTrials\") FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var (t, screening) in direct)
+            foreach (var t in plan.Tests)
             {
+                if (created[t.Screening] is null)
+                {
+                    continue;
+                }
+
                 ct.ThrowIfCancellationRequested();
                 copy.StartRow();
                 copy.Write(t.Id, NpgsqlDbType.Uuid);
-                copy.Write(screening, NpgsqlDbType.Uuid);
+                copy.Write(plan.Screenings[t.Screening].Id, NpgsqlDbType.Uuid);
                 WriteMeasurement(copy, t);
             }
 
@@ -154,8 +155,7 @@ internal static class PostgresBulkWriter
         }
 
         timings?.Mark("write: copy tests of new screenings");
-        // Synchronous writes here: a million rows through the async path costs a task per value.
-        var tests = direct.Count;
+        var tests = newTests;
         if (staged.Count > 0)
         {
             await Execute(connection, transaction,
@@ -200,19 +200,15 @@ internal static class PostgresBulkWriter
         return new ImportWriteResult(newAthletes.Count, screenings, tests);
     }
 
-    private static readonly Dictionary<string, int> TestBits =
-        TestCatalogue.All.Select((t, i) => (t.Code, Bit: 1 << i)).ToDictionary(t => t.Code, t => t.Bit, StringComparer.Ordinal);
-
     /// <summary>
     /// For each planned screening an earlier import stored: its id and the bits of the tests it holds (catalogue order);
     /// bits -1 for a screening not stored yet.
     /// </summary>
     private static async Task<(int[] Bits, Guid[] Ids)> StoredTests(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken ct)
     {
-        var cases = string.Concat(TestCatalogue.All.Select((t, i) => $"WHEN '{t.Code}' THEN {i} "));
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT a."ExternalId", s."Date", s."Id", (SELECT bit_or(1 << CASE t."TestCode" {cases}ELSE 30 END) FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id")
+            SELECT a."ExternalId", s."Date", s."Id", (SELECT bit_or({ImportPlans.TestBitSql("t.\"TestCode\"")}) FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id")
             FROM "Screenings" s JOIN "Athletes" a ON a."Id" = s."AthleteId"
             WHERE a."TeamId" = @team AND a."ExternalId" IS NOT NULL AND s."Source" = 'Imported'
             """, connection, transaction) { CommandTimeout = 0 };
@@ -300,41 +296,13 @@ internal static class PostgresBulkWriter
     /// the text json_build_object made before (<see cref="ImportSnapshots"/>, dialect Postgres).
     /// </summary>
     private static async Task CopyScreeningAudit(NpgsqlConnection connection, ImportPlan plan, string actorRole,
-        Dictionary<Guid, (Guid Athlete, double Mass)> created, List<(PlannedTest Test, Guid Screening)> direct, ImportTimings? timings, CancellationToken ct)
+        (Guid Athlete, double Mass)?[] created, ImportTimings? timings, CancellationToken ct)
     {
-        if (created.Count == 0)
-        {
-            return; // a re-import: nothing created, nothing to audit
-        }
-
-        // The direct tests of each planned screening (direct holds the tests of created screenings only).
-        var start = new int[plan.Screenings.Count + 1];
-        var index = new Dictionary<PlannedTest, int>(ReferenceEqualityComparer.Instance);
-        for (var k = 0; k < plan.Tests.Count; k++)
-        {
-            index[plan.Tests[k]] = k;
-        }
-
-        foreach (var (t, _) in direct)
-        {
-            start[t.Screening + 1]++;
-        }
-
-        for (var i = 0; i < plan.Screenings.Count; i++)
-        {
-            start[i + 1] += start[i];
-        }
-
-        var next = start[..^1];
-        var order = new int[direct.Count];
-        foreach (var (t, _) in direct)
-        {
-            order[next[t.Screening]++] = index[t];
-        }
-
+        // Every test of a created screening is copied with it, so its snapshot lists all the plan's tests of that screening.
+        var (start, order) = ImportPlans.TestsByScreening(plan);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var snapshots = SnapshotPipeline.Start(SnapshotDialect.Postgres, plan,
-            i => created.TryGetValue(plan.Screenings[i].Id, out var row)
+            i => created[i] is { } row
                 ? new SnapshotScreening(plan.Screenings[i].Id, row.Athlete, plan.Screenings[i].Date, row.Mass, order.AsMemory(start[i], start[i + 1] - start[i]))
                 : null,
             trials: null, stop.Token);
@@ -360,7 +328,7 @@ internal static class PostgresBulkWriter
                     copy.Write("Screening", NpgsqlDbType.Varchar);
                     copy.Write(plan.Screenings[i].Id.ToString(), NpgsqlDbType.Varchar);
                     copy.Write("created", NpgsqlDbType.Varchar);
-                    copy.Write(created[plan.Screenings[i].Id].Athlete, NpgsqlDbType.Uuid);
+                    copy.Write(created[i]!.Value.Athlete, NpgsqlDbType.Uuid);
                     copy.WriteNull();
                     copy.Write(ImportAudit.Changed, NpgsqlDbType.Varchar);
                     copy.WriteNull();

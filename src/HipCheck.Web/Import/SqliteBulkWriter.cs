@@ -1,5 +1,4 @@
 using System.Globalization;
-using HipCheck.Core.Measurement;
 using Microsoft.Data.Sqlite;
 using static HipCheck.Web.Data.SqliteValues;
 
@@ -123,7 +122,7 @@ internal static class SqliteBulkWriter
             }
 
             // The tests of each screening, in file order (the file's rows are usually grouped by screening already).
-            var (testStart, testOrder) = ByScreening(plan);
+            var (testStart, testOrder) = ImportPlans.TestsByScreening(plan);
             // The audit trail: the athletes' entries first (few; by SQL from the rows just written), then each new
             // screening's entry right after its rows, its snapshot (with its tests) built on the other core meanwhile.
             await Execute(connection, transaction, ImportAudit.SqliteAthletes, ct, plan, actorRole);
@@ -178,7 +177,7 @@ internal static class SqliteBulkWriter
                     for (var k = testStart[i]; k < testStart[i + 1]; k++)
                     {
                         var test = plan.Tests[testOrder[k]];
-                        if ((presentTests[i] & TestBit(test.TestCode)) != 0)
+                        if ((presentTests[i] & ImportPlans.TestBit(test.TestCode)) != 0)
                         {
                             continue;
                         }
@@ -253,16 +252,11 @@ internal static class SqliteBulkWriter
     private static readonly string ExistingScreenings =
         $"""
         SELECT s."AthleteId", s."Date", s."Id",
-            (SELECT sum(1 << CASE t."TestCode" {string.Concat(TestCatalogue.All.Select((t, i) => $"WHEN '{t.Code}' THEN {i} "))}ELSE 30 END)
+            (SELECT sum({ImportPlans.TestBitSql("t.\"TestCode\"")})
              FROM "ScreeningTests" t WHERE t."ScreeningId" = s."Id")
         FROM "Screenings" s JOIN "Athletes" a ON a."Id" = s."AthleteId"
         WHERE a."TeamId" = $team AND s."Source" = 'Imported'
         """;
-
-    private static readonly Dictionary<string, int> TestBits =
-        TestCatalogue.All.Select((t, i) => (t.Code, Bit: 1 << i)).ToDictionary(t => t.Code, t => t.Bit, StringComparer.Ordinal);
-
-    private static int TestBit(string testCode) => TestBits[testCode];
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters) =>
         Prepare(connection, transaction, sql, parameters);
@@ -278,30 +272,6 @@ internal static class SqliteBulkWriter
         }
 
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>The plan's tests grouped by screening, in file order within each: screening i's are order[start[i]..start[i + 1]].</summary>
-    internal static (int[] Start, int[] Order) ByScreening(ImportPlan plan)
-    {
-        var start = new int[plan.Screenings.Count + 1];
-        foreach (var t in plan.Tests)
-        {
-            start[t.Screening + 1]++;
-        }
-
-        for (var i = 0; i < plan.Screenings.Count; i++)
-        {
-            start[i + 1] += start[i];
-        }
-
-        var next = start[..^1];
-        var order = new int[plan.Tests.Count];
-        for (var k = 0; k < plan.Tests.Count; k++)
-        {
-            order[next[plan.Tests[k].Screening]++] = k;
-        }
-
-        return (start, order);
     }
 
     private static async Task<object?> Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken ct)
