@@ -93,20 +93,29 @@ public static class DataExtensions
     /// </summary>
     public static string WithConnectionDefaults(string connectionString)
     {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var built = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        if (!Sets(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             built.MaxAutoPrepare = 64;
             built.AutoPrepareMinUsages = 2;
         }
 
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (!Sets(connectionString, "No Reset On Close", "NoResetOnClose"))
         {
             built.NoResetOnClose = true;
         }
 
         return built.ConnectionString;
+    }
+
+    /// <summary>
+    /// Whether the operator's connection string sets the keyword under any of these spellings (case-insensitive): a
+    /// default HipCheck applies never overrides what the operator wrote.
+    /// </summary>
+    internal static bool Sets(string connectionString, params string[] keywords)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(given.ContainsKey);
     }
 
     /// <summary>The one place the Npgsql options are set, shared with the design-time factory.</summary>

@@ -92,9 +92,8 @@ public sealed class PreparedReads : IDisposable
     public static string MultiplexedConnectionString(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Multiplexing"))
+        if (!DataExtensions.Sets(connectionString, "Multiplexing"))
         {
             builder.Multiplexing = true;
         }
